@@ -1,0 +1,16 @@
+# Job Forge behind gunicorn, against the PostgreSQL named by DATABASE_URL.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /app
+
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+COPY . .
+RUN useradd --system --home-dir /app jobforge && chown -R jobforge /app
+USER jobforge
+
+ENV HOST=0.0.0.0 PORT=8050 JOBFORGE_DATA_DIR=/app/.jobforge
+EXPOSE 8050
+CMD ["sh", "-c", "exec gunicorn --workers 2 --bind ${HOST}:${PORT} --access-logfile - 'app:create_server()'"]

@@ -1,0 +1,241 @@
+"""Reading the structure of plain-text and markdown resumes and job postings."""
+
+import re
+from dataclasses import dataclass, field
+
+from ai.skills import find_skills
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪‣]|\d+[.)])\s+")
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_ENTRY_SEPARATORS = re.compile(r"\s+(?:—|--|–|-|\||@|at)\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_CONTENT_WORD = re.compile(r"[a-z][a-z+#/.-]{2,}")
+_STOPWORDS = frozenset(
+    [
+        "and",
+        "the",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "you",
+        "your",
+        "our",
+        "are",
+        "will",
+        "have",
+        "has",
+        "was",
+        "were",
+        "into",
+        "over",
+        "across",
+        "about",
+        "their",
+        "them",
+        "they",
+        "its",
+        "able",
+        "who",
+        "what",
+        "when",
+        "where",
+        "how",
+        "all",
+        "any",
+        "can",
+        "not",
+        "but",
+        "experience",
+        "years",
+        "year",
+        "strong",
+        "deep",
+        "proficiency",
+        "hands-on",
+        "working",
+        "work",
+        "using",
+        "use",
+        "used",
+        "including",
+        "include",
+        "such",
+        "well",
+        "etc",
+        "role",
+        "team",
+        "teams",
+    ]
+)
+
+
+def _strip_markup(line: str) -> str:
+    line = _MARKDOWN_HEADING.sub("", line)
+    return line.replace("**", "").replace("__", "").strip()
+
+
+def _is_heading(line: str) -> bool:
+    """ALL-CAPS lines, markdown headings and short lines ending in a colon start sections."""
+    stripped = line.strip()
+    if not stripped or _BULLET.match(stripped):
+        return False
+    if _MARKDOWN_HEADING.match(stripped):
+        return True
+    letters = [ch for ch in re.sub(r"\(.*?\)", "", stripped) if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(stripped) <= 60:
+        return True
+    return stripped.endswith(":") and len(stripped) <= 40
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words that carry meaning, for overlap scores."""
+    return {word.strip(".-/") for word in _CONTENT_WORD.findall(text.lower())} - _STOPWORDS
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0].strip()
+
+
+@dataclass
+class Achievement:
+    """One bullet of a resume, with the employer it belongs to when known."""
+
+    text: str
+    employer: str = ""
+
+
+@dataclass
+class Resume:
+    name: str = ""
+    summary: str = ""
+    achievements: list[Achievement] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+
+
+def _employer_from(entry_line: str, is_markdown_heading: bool) -> str:
+    """'Staff Engineer — Acme, Austin (2021 – Present)' → 'Acme'; '### Acme -- Remote' → 'Acme'."""
+    parts = _ENTRY_SEPARATORS.split(_strip_markup(entry_line))
+    if len(parts) < 2 and not is_markdown_heading:
+        return ""
+    candidate = parts[0] if is_markdown_heading else parts[1]
+    return re.split(r"[,(]", candidate)[0].strip()
+
+
+def _section_kind(heading: str) -> str:
+    lowered = heading.lower()
+    for kind, words in (
+        ("summary", ("summary", "profile", "about", "objective")),
+        ("experience", ("experience", "employment", "work history", "career")),
+        ("skills", ("skills", "technologies", "tools")),
+        ("projects", ("projects",)),
+    ):
+        if any(word in lowered for word in words):
+            return kind
+    return "other"
+
+
+def parse_resume(text: str) -> Resume:
+    lines = [line.rstrip() for line in text.splitlines()]
+    resume = Resume(skills=find_skills(text))
+    content_lines = [line for line in lines if line.strip() and not line.strip().startswith("<!--")]
+    if content_lines:
+        first = _strip_markup(content_lines[0])
+        resume.name = _ENTRY_SEPARATORS.split(first)[-1] if first.lower().startswith("resume") else first
+
+    section, employer, summary_lines = "other", "", []
+    in_comment = False
+    for line in lines[1:]:
+        stripped = line.strip()
+        if stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if in_comment:
+            in_comment = "-->" not in stripped
+            continue
+        if not stripped:
+            continue
+        is_markdown_heading = bool(_MARKDOWN_HEADING.match(stripped))
+        # A heading that reads like "Employer -- City" is a job inside the section, not a new one.
+        if _is_heading(stripped) and not _ENTRY_SEPARATORS.search(_strip_markup(stripped)):
+            section = _section_kind(stripped)
+            continue
+        if section == "summary":
+            summary_lines.append(_strip_markup(stripped))
+        elif section in ("experience", "projects"):
+            if _BULLET.match(stripped):
+                bullet = _strip_markup(_BULLET.sub("", stripped))
+                resume.achievements.append(Achievement(bullet, employer if section == "experience" else ""))
+            elif is_markdown_heading or _ENTRY_SEPARATORS.search(stripped):
+                employer = _employer_from(stripped, is_markdown_heading) or employer
+    resume.summary = " ".join(summary_lines)
+    return resume
+
+
+@dataclass
+class Posting:
+    must_have: list[str] = field(default_factory=list)
+    nice_to_have: list[str] = field(default_factory=list)
+    responsibilities: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    must_have_skills: list[str] = field(default_factory=list)
+
+
+def _posting_kind(heading: str) -> str | None:
+    lowered = heading.lower()
+    if any(word in lowered for word in ("nice", "bonus", "preferred", "plus", "good to have")):
+        return "nice_to_have"
+    if any(word in lowered for word in ("require", "must", "qualification", "you have", "you bring", "skills")):
+        return "must_have"
+    if any(word in lowered for word in ("responsib", "you'll do", "you will do", "what you", "duties")):
+        return "responsibilities"
+    return None
+
+
+def _items(text: str) -> list[str]:
+    """Split a requirement paragraph on semicolons; keep bullets whole."""
+    return [item.strip(" .;") for item in re.split(r";\s+", text) if item.strip(" .;")]
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    """("heading" | "bullet" | "paragraph", text): prose lines are joined into paragraphs."""
+    blocks: list[tuple[str, str]] = []
+    paragraph: list[str] = []
+
+    def flush():
+        if paragraph:
+            blocks.append(("paragraph", " ".join(paragraph)))
+            paragraph.clear()
+
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped:
+            flush()
+        elif _is_heading(stripped):
+            flush()
+            blocks.append(("heading", stripped))
+        elif _BULLET.match(stripped):
+            flush()
+            blocks.append(("bullet", _strip_markup(_BULLET.sub("", stripped))))
+        else:
+            paragraph.append(stripped)
+    flush()
+    return blocks
+
+
+def parse_posting(text: str) -> Posting:
+    posting = Posting(skills=find_skills(text))
+    kind = None
+    for block_type, block in _blocks(text):
+        if block_type == "heading":
+            kind = _posting_kind(block)
+            continue
+        labelled = re.match(r"^([A-Za-z][A-Za-z '()/-]{2,40}):\s+(.+)$", block)
+        if block_type == "paragraph" and labelled and _posting_kind(labelled.group(1)):
+            getattr(posting, _posting_kind(labelled.group(1))).extend(_items(labelled.group(2)))
+        elif kind is not None:
+            getattr(posting, kind).extend(_items(block) if block_type == "paragraph" else [block])
+    requirement_text = " ".join(posting.must_have)
+    posting.must_have_skills = find_skills(requirement_text) if requirement_text else posting.skills
+    return posting

@@ -1,0 +1,18 @@
+"""Accounts: sign-up, login and logout as plain Flask routes, and the guard on every other route."""
+
+from flask import Flask
+from flask_login import LoginManager
+
+from auth.guard import install_guard
+from auth.users import load_user
+from auth.views import blueprint
+
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.user_loader(load_user)
+
+
+def init_auth(server: Flask) -> None:
+    login_manager.init_app(server)
+    server.register_blueprint(blueprint)
+    install_guard(server)

@@ -1,0 +1,37 @@
+"""The signed-in person as flask-login sees them."""
+
+import uuid
+from dataclasses import dataclass
+
+from flask_login import UserMixin
+
+from db import users as user_queries
+from db.connection import user_tx
+
+
+@dataclass(frozen=True)
+class User(UserMixin):
+    id: uuid.UUID
+    email: str
+    first_name: str
+    last_name: str
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def load_user(user_id: str) -> User | None:
+    """Load the session's user under their own row level security; None logs them out."""
+    try:
+        uid = uuid.UUID(user_id)
+    except ValueError:
+        return None
+    with user_tx(uid) as conn:
+        row = user_queries.get_current_user(conn)
+    if row is None:
+        return None
+    return User(row["id"], row["email"], row["first_name"], row["last_name"])

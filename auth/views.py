@@ -1,0 +1,79 @@
+"""The /register, /login and /logout routes."""
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from auth.forms import LoginForm, RegisterForm
+from auth.guard import safe_next
+from auth.passwords import check_password, hash_password
+from auth.users import load_user
+from db import users as user_queries
+from db.connection import anonymous_tx
+from validators import MIN_PASSWORD_LENGTH
+
+blueprint = Blueprint("auth", __name__, template_folder="templates")
+
+
+def _fresh_session() -> None:
+    """Drop everything the session held, the CSRF secret included, so nothing carries over."""
+    session.clear()
+    # Flask-WTF caches this request's token in g; without this the response would hand out
+    # a token for the secret just dropped.
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+
+
+def _start_session(user_id) -> None:
+    _fresh_session()
+    login_user(load_user(str(user_id)))
+
+
+@blueprint.route("/register", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect("/")
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            with anonymous_tx() as conn:
+                user_id = user_queries.create_user(
+                    conn,
+                    form.email.data.strip(),
+                    hash_password(form.password.data),
+                    form.first_name.data.strip(),
+                    form.last_name.data.strip(),
+                )
+        except user_queries.EmailTaken:
+            form.email.errors.append("An account with this email already exists. Log in instead?")
+        else:
+            _start_session(user_id)
+            return redirect(safe_next(request.args.get("next")))
+    return render_template(
+        "auth/register.html",
+        form=form,
+        next=request.args.get("next", ""),
+        min_password_length=MIN_PASSWORD_LENGTH,
+    )
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm()
+    if form.validate_on_submit():
+        with anonymous_tx() as conn:
+            account = user_queries.find_login(conn, form.email.data)
+        password_hash = account["password_hash"] if account else None
+        if check_password(form.password.data, password_hash):
+            _start_session(account["id"])
+            return redirect(safe_next(request.args.get("next")))
+        form.password.errors.append("Email or password is not right.")
+    return render_template("auth/login.html", form=form, next=request.args.get("next", ""))
+
+
+@blueprint.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    _fresh_session()
+    flash("You are logged out.")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,57 @@
+"""The connection pool and the one way to run SQL: a transaction bound to a user."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+from pgvector.psycopg import register_vector
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+
+_pool: ConnectionPool | None = None
+
+
+def _configure(conn: psycopg.Connection) -> None:
+    register_vector(conn)
+    conn.row_factory = dict_row
+
+
+def open_pool(conninfo: str, min_size: int = 1, max_size: int = 10) -> ConnectionPool:
+    """Open the process's pool. Call after forking (each gunicorn worker opens its own)."""
+    global _pool
+    close_pool()
+    pool = ConnectionPool(conninfo, min_size=min_size, max_size=max_size, open=False, configure=_configure)
+    pool.open(wait=True, timeout=30)
+    _pool = pool
+    return pool
+
+
+def close_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.close()
+        _pool = None
+
+
+def _get_pool() -> ConnectionPool:
+    if _pool is None:
+        raise RuntimeError("the database pool is not open; call db.connection.open_pool() first")
+    return _pool
+
+
+@contextmanager
+def user_tx(user_id) -> Iterator[psycopg.Connection]:
+    """One transaction in which row level security shows only `user_id`'s rows.
+
+    The setting is transaction-local, so it is gone when the connection returns to the pool.
+    """
+    with _get_pool().connection() as conn, conn.transaction():
+        conn.execute("select set_config('app.current_user_id', %s, true)", (str(user_id),))
+        yield conn
+
+
+@contextmanager
+def anonymous_tx() -> Iterator[psycopg.Connection]:
+    """A transaction with no user: only the login and sign-up functions see anything here."""
+    with _get_pool().connection() as conn, conn.transaction():
+        yield conn

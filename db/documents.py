@@ -1,0 +1,68 @@
+"""Generated documents and their versions: every generation and every saved edit is kept."""
+
+DOC_TYPES = ("research", "resume", "cover_letter")
+
+
+class VersionConflict(Exception):
+    """The document changed since the editor loaded it (another tab or a generation)."""
+
+    def __init__(self, current: dict):
+        super().__init__("document changed since it was loaded")
+        self.current = current
+
+
+def get_document(conn, application_id, doc_type: str) -> dict | None:
+    return conn.execute(
+        "select id, content, version, updated_at from documents where application_id = %s and doc_type = %s",
+        (application_id, doc_type),
+    ).fetchone()
+
+
+def save_version(
+    conn,
+    application_id,
+    doc_type: str,
+    content: str,
+    origin: str,
+    base_version: int | None,
+    provider: str | None = None,
+    model: str | None = None,
+    prompt_version: str | None = None,
+) -> dict:
+    """Make `content` the current text as a new version and return the document.
+
+    `base_version` is the version the editor started from; if the document has moved on
+    since, nothing is written and VersionConflict carries the current document.
+    None skips the check (a generation always adds a version on top).
+    """
+    conn.execute(
+        "insert into documents (user_id, application_id, doc_type)"
+        " values (app_current_user_id(), %s, %s) on conflict (application_id, doc_type) do nothing",
+        (application_id, doc_type),
+    )
+    current = conn.execute(
+        "select id, content, version from documents where application_id = %s and doc_type = %s for update",
+        (application_id, doc_type),
+    ).fetchone()
+    if base_version is not None and current["version"] != base_version:
+        raise VersionConflict(current)
+    document = conn.execute(
+        "update documents set content = %s, version = version + 1 where id = %s"
+        " returning id, content, version, updated_at, %s::text as origin, %s::text as provider",
+        (content, current["id"], origin, provider),
+    ).fetchone()
+    conn.execute(
+        "insert into document_versions"
+        " (user_id, document_id, version, content, origin, provider, model, prompt_version)"
+        " values (app_current_user_id(), %s, %s, %s, %s, %s, %s, %s)",
+        (document["id"], document["version"], content, origin, provider, model, prompt_version),
+    )
+    return document
+
+
+def list_versions(conn, document_id) -> list[dict]:
+    return conn.execute(
+        "select id, version, origin, provider, model, created_at from document_versions"
+        " where document_id = %s order by version desc",
+        (document_id,),
+    ).fetchall()

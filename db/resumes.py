@@ -1,0 +1,52 @@
+"""A person's base resumes."""
+
+
+def list_resumes(conn) -> list[dict]:
+    return conn.execute(
+        "select id, name, content, is_primary, updated_at from user_resumes order by is_primary desc, updated_at desc"
+    ).fetchall()
+
+
+def get_resume(conn, resume_id) -> dict | None:
+    return conn.execute(
+        "select id, name, content, is_primary, updated_at from user_resumes where id = %s",
+        (resume_id,),
+    ).fetchone()
+
+
+def get_primary_resume(conn) -> dict | None:
+    """The primary resume, or the most recently updated one when none is marked primary."""
+    return conn.execute(
+        "select id, name, content, is_primary from user_resumes order by is_primary desc, updated_at desc limit 1"
+    ).fetchone()
+
+
+def _make_primary(conn, resume_id) -> None:
+    # Two statements: the partial unique index is checked row by row, so clear first.
+    conn.execute("update user_resumes set is_primary = false where is_primary and id <> %s", (resume_id,))
+    conn.execute("update user_resumes set is_primary = true where id = %s", (resume_id,))
+
+
+def create_resume(conn, name: str, content: str, is_primary: bool):
+    """Add a resume and return its id. The first resume a person saves is primary."""
+    has_any = conn.execute("select exists (select from user_resumes) as has_any").fetchone()
+    row = conn.execute(
+        "insert into user_resumes (user_id, name, content) values (app_current_user_id(), %s, %s) returning id",
+        (name, content),
+    ).fetchone()
+    if is_primary or not has_any["has_any"]:
+        _make_primary(conn, row["id"])
+    return row["id"]
+
+
+def update_resume(conn, resume_id, name: str, content: str, is_primary: bool) -> bool:
+    """Change a resume; False when it does not exist for this person."""
+    row = conn.execute(
+        "update user_resumes set name = %s, content = %s where id = %s returning id",
+        (name, content, resume_id),
+    ).fetchone()
+    if row is None:
+        return False
+    if is_primary:
+        _make_primary(conn, resume_id)
+    return True

@@ -1,0 +1,33 @@
+"""People: sign-up and login lookups (before a user id is known) and the signed-in user's row."""
+
+import psycopg
+
+
+class EmailTaken(Exception):
+    """An account with this email already exists, in any letter case."""
+
+
+def create_user(conn, email: str, password_hash: str, first_name: str, last_name: str):
+    """Create an account and return its id; raise EmailTaken for a duplicate email."""
+    try:
+        with conn.transaction():
+            row = conn.execute(
+                "select auth_create_user(%s, %s, %s, %s) as id",
+                (email, password_hash, first_name, last_name),
+            ).fetchone()
+    except psycopg.errors.UniqueViolation as exc:
+        raise EmailTaken(email) from exc
+    return row["id"]
+
+
+def find_login(conn, email: str) -> dict | None:
+    """The id and password hash for an email, or None."""
+    return conn.execute("select id, password_hash from auth_find_login(%s)", (email,)).fetchone()
+
+
+def get_current_user(conn) -> dict | None:
+    """The signed-in person's profile (never the password hash)."""
+    return conn.execute(
+        "select id, email, first_name, last_name, writing_sample, ai_provider"
+        " from users where id = app_current_user_id()"
+    ).fetchone()

@@ -1,0 +1,86 @@
+"""Adding an application: the company, the role and the posting."""
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, dcc, html, no_update
+from flask_login import current_user
+
+from components.forms import feedback, feedback_outputs, field
+from db import applications as application_queries
+from db.connection import user_tx
+from validators import MIN_JOB_DESCRIPTION_LENGTH, validate_application
+
+dash.register_page(__name__, path="/applications/new", title="New application · Job Forge", order=2)
+
+FIELDS = {
+    "company": "new-company",
+    "role_title": "new-role-title",
+    "job_description": "new-job-description",
+    "job_url": "new-job-url",
+    "location": "new-location",
+}
+
+
+def layout(**_kwargs):
+    return dbc.Row(
+        dbc.Col(
+            [
+                dcc.Location(id="new-application-redirect", refresh="callback-nav"),
+                html.H1("New application", className="h3 mb-4"),
+                dbc.Card(
+                    dbc.CardBody(
+                        [
+                            dbc.Row(
+                                [
+                                    dbc.Col(field(FIELDS["company"], "Company", maxLength=200), md=6),
+                                    dbc.Col(field(FIELDS["role_title"], "Role title", maxLength=200), md=6),
+                                ]
+                            ),
+                            field(
+                                FIELDS["job_description"],
+                                "Job description",
+                                textarea=True,
+                                rows=12,
+                                help_text=f"Paste the whole posting, at least {MIN_JOB_DESCRIPTION_LENGTH} characters.",
+                            ),
+                            dbc.Row(
+                                [
+                                    dbc.Col(
+                                        field(FIELDS["job_url"], "Job URL", type="url", placeholder="https://"), md=8
+                                    ),
+                                    dbc.Col(field(FIELDS["location"], "Location", placeholder="Remote"), md=4),
+                                ]
+                            ),
+                            dbc.Button("Save", id="new-application-save", color="primary"),
+                        ]
+                    )
+                ),
+            ],
+            lg=10,
+            xl=8,
+        )
+    )
+
+
+@callback(
+    Output("new-application-redirect", "href"),
+    *feedback_outputs(FIELDS),
+    Input("new-application-save", "n_clicks"),
+    *(State(field_id, "value") for field_id in FIELDS.values()),
+    running=[(Output("new-application-save", "disabled"), True, False)],
+    prevent_initial_call=True,
+)
+def save_application(_clicks, company, role_title, job_description, job_url, location):
+    errors = validate_application(company, role_title, job_description, job_url, location)
+    if errors:
+        return no_update, *feedback(errors, FIELDS)
+    with user_tx(current_user.id) as conn:
+        application_id = application_queries.create_application(
+            conn,
+            company.strip(),
+            role_title.strip(),
+            job_description.strip(),
+            (job_url or "").strip() or None,
+            (location or "").strip() or None,
+        )
+    return f"/applications/{application_id}", *feedback({}, FIELDS)

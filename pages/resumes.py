@@ -1,0 +1,149 @@
+"""Base resumes: paste, name, edit and choose the primary one."""
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from flask_login import current_user
+
+from components.forms import feedback, feedback_outputs, field
+from db import resumes as resume_queries
+from db.connection import user_tx
+from validators import MIN_RESUME_LENGTH, validate_resume
+
+dash.register_page(__name__, path="/resumes", title="Resumes · Job Forge", order=1)
+
+FIELDS = {"name": "resume-name", "content": "resume-content"}
+
+
+def layout(**_kwargs):
+    form = dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("New resume", id="resume-form-title", className="h5 mb-3"),
+                field(FIELDS["name"], "Name", placeholder="Backend 2026", maxLength=200),
+                field(
+                    FIELDS["content"],
+                    "Content",
+                    textarea=True,
+                    rows=16,
+                    help_text=f"Paste the resume as plain text or markdown (at least {MIN_RESUME_LENGTH} characters).",
+                ),
+                dbc.Checkbox(id="resume-primary", label="Primary resume (used for new documents)", value=False),
+                html.Div(
+                    [
+                        dbc.Button("Save", id="resume-save", color="primary"),
+                        dbc.Button("Start a new resume", id="resume-new", color="link"),
+                    ],
+                    className="mt-3 d-flex gap-2",
+                ),
+                html.Div(id="resume-message", className="mt-3", role="status"),
+            ]
+        )
+    )
+    return html.Div(
+        [
+            dcc.Store(id="resume-editing-id"),
+            html.H1("Resumes", className="h3 mb-4"),
+            dbc.Row(
+                [
+                    dbc.Col(html.Div(id="resume-list"), lg=5, class_name="mb-4"),
+                    dbc.Col(form, lg=7),
+                ]
+            ),
+        ]
+    )
+
+
+def _resume_card(resume: dict) -> dbc.Card:
+    title = [html.Span(resume["name"], className="fw-semibold me-2")]
+    if resume["is_primary"]:
+        title.append(dbc.Badge("Primary", color="success"))
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    [
+                        html.Div(title),
+                        dbc.Button(
+                            "Edit",
+                            id={"type": "resume-edit", "index": str(resume["id"])},
+                            size="sm",
+                            color="secondary",
+                            outline=True,
+                        ),
+                    ],
+                    className="d-flex justify-content-between align-items-center mb-2",
+                ),
+                html.Div(resume["content"][:400], className="resume-content text-body-secondary"),
+            ]
+        ),
+        class_name="mb-3 resume-card",
+    )
+
+
+def _resume_list() -> list:
+    with user_tx(current_user.id) as conn:
+        resumes = resume_queries.list_resumes(conn)
+    if not resumes:
+        return [dbc.Alert("No resumes yet. Paste your first one in the form.", color="info")]
+    return [_resume_card(resume) for resume in resumes]
+
+
+@callback(Output("resume-list", "children"), Input("resume-list", "id"))
+def show_resumes(_):
+    return _resume_list()
+
+
+@callback(
+    Output("resume-editing-id", "data"),
+    Output(FIELDS["name"], "value"),
+    Output(FIELDS["content"], "value"),
+    Output("resume-primary", "value"),
+    Output("resume-form-title", "children"),
+    Output("resume-message", "children", allow_duplicate=True),
+    Input({"type": "resume-edit", "index": ALL}, "n_clicks"),
+    Input("resume-new", "n_clicks"),
+    prevent_initial_call=True,
+)
+def choose_resume(edit_clicks, _new_clicks):
+    if ctx.triggered_id == "resume-new":
+        return "", "", "", False, "New resume", ""
+    if not ctx.triggered or not ctx.triggered[0]["value"]:
+        return (no_update,) * 6  # buttons appearing in a refreshed list are not clicks
+    with user_tx(current_user.id) as conn:
+        resume = resume_queries.get_resume(conn, ctx.triggered_id["index"])
+    if resume is None:
+        return (no_update,) * 5 + (dbc.Alert("That resume no longer exists.", color="warning"),)
+    return str(resume["id"]), resume["name"], resume["content"], resume["is_primary"], f"Edit “{resume['name']}”", ""
+
+
+@callback(
+    Output("resume-message", "children"),
+    Output("resume-list", "children", allow_duplicate=True),
+    Output("resume-editing-id", "data", allow_duplicate=True),
+    Output("resume-form-title", "children", allow_duplicate=True),
+    *feedback_outputs(FIELDS),
+    Input("resume-save", "n_clicks"),
+    State(FIELDS["name"], "value"),
+    State(FIELDS["content"], "value"),
+    State("resume-primary", "value"),
+    State("resume-editing-id", "data"),
+    running=[(Output("resume-save", "disabled"), True, False)],
+    prevent_initial_call=True,
+)
+def save_resume(_clicks, name, content, is_primary, editing_id):
+    errors = validate_resume(name, content)
+    if errors:
+        return "", no_update, no_update, no_update, *feedback(errors, FIELDS)
+    name, content = name.strip(), content.strip()
+    with user_tx(current_user.id) as conn:
+        if editing_id:
+            found = resume_queries.update_resume(conn, editing_id, name, content, bool(is_primary))
+            resume_id = editing_id if found else None
+        else:
+            resume_id = resume_queries.create_resume(conn, name, content, bool(is_primary))
+    if resume_id is None:
+        message = dbc.Alert("That resume no longer exists; your text is still in the form.", color="warning")
+        return message, _resume_list(), "", "New resume", *feedback({}, FIELDS)
+    message = dbc.Alert(f"Saved “{name}”.", color="success", duration=4000)
+    return message, _resume_list(), str(resume_id), f"Edit “{name}”", *feedback({}, FIELDS)

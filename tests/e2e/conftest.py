@@ -1,0 +1,87 @@
+"""Browser helpers: find fields by their visible label, sign up, and keep screenshots."""
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.conftest import TEST_PASSWORD
+
+
+class Browser:
+    """A person using the app through dash_duo's Chromium."""
+
+    def __init__(self, dash_duo, app):
+        self.duo = dash_duo
+        self.driver = dash_duo.driver
+        dash_duo.start_server(app, navigate=False)
+        self.base_url = dash_duo.server.url
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+
+    def field(self, label: str):
+        """The input a visible <label> is bound to: fails if the label is missing or unbound."""
+        element = self.driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
+        return self.driver.find_element(By.ID, element.get_attribute("for"))
+
+    def fill(self, label: str, text: str) -> None:
+        field = self.field(label)
+        field.clear()
+        field.send_keys(text)
+
+    def click(self, element) -> None:
+        # "instant": Bootstrap makes scrolling smooth, and a click mid-scroll misses.
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        element.click()
+
+    def check(self, label: str) -> None:
+        """Tick a checkbox by clicking its label, as a person would."""
+        self.field(label)  # the label must be bound to an input
+        self.click(self.driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']"))
+
+    def click_link(self, text: str) -> None:
+        self.click(self.driver.find_element(By.LINK_TEXT, text))
+
+    def click_button(self, text: str) -> None:
+        self.click(self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']"))
+
+    def wait_for(self, condition, timeout: float = 10):
+        return WebDriverWait(self.driver, timeout).until(lambda _driver: condition())
+
+    def wait_for_text(self, text: str, timeout: float = 10) -> None:
+        self.wait_for(lambda: text in self.driver.find_element(By.TAG_NAME, "body").text, timeout)
+
+    def sign_up(self, first_name: str, last_name: str) -> str:
+        email = f"{first_name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+        self.open("/register")
+        self.fill("First name", first_name)
+        self.fill("Last name", last_name)
+        self.fill("Email", email)
+        self.fill("Password", TEST_PASSWORD)
+        self.click_button("Sign up")
+        self.duo.wait_for_text_to_equal("h1", "Your applications")
+        return email
+
+    def log_out(self) -> None:
+        self.click_button("Log out")
+        self.wait_for(lambda: "/login" in self.driver.current_url)
+
+    def screenshot(self, name: str) -> None:
+        """Keep a PNG for people to look at, when SCREENSHOT_DIR is set."""
+        directory = os.environ.get("SCREENSHOT_DIR")
+        if directory:
+            Path(directory).mkdir(parents=True, exist_ok=True)
+            self.driver.set_window_size(1280, max(900, self.driver.execute_script("return document.body.scrollHeight")))
+            self.driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'});")
+            self.driver.save_screenshot(str(Path(directory) / f"{name}.png"))
+            self.driver.set_window_size(1280, 900)
+
+
+@pytest.fixture
+def browser(dash_duo, app):
+    dash_duo.driver.set_window_size(1280, 900)
+    return Browser(dash_duo, app)

@@ -1,0 +1,154 @@
+"""Sign-up, login, logout and the login guard, through Flask's test client."""
+
+import pytest
+
+from tests.conftest import TEST_PASSWORD, unique_email
+
+
+def test_register_logs_in_and_redirects_home(client, auth):
+    response = auth.register()
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    assert client.get("/").status_code == 200
+
+
+def test_register_with_safe_next_goes_there(auth):
+    response = auth.register(next_path="/resumes")
+    assert response.headers["Location"] == "/resumes"
+
+
+@pytest.mark.parametrize(
+    "unsafe", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", "http:/x"]
+)
+def test_unsafe_next_is_ignored(auth, unsafe):
+    email = unique_email()
+    auth.register(email=email)
+    auth.logout()
+    response = auth.login(email, next_path=unsafe)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
+def test_wrong_password_is_refused(client, auth):
+    email = unique_email()
+    auth.register(email=email)
+    auth.logout()
+    response = auth.login(email, password="not the password")
+    assert response.status_code == 200
+    assert "Email or password is not right." in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+
+
+def test_unknown_email_gets_the_same_message(auth):
+    response = auth.login(unique_email("nobody"))
+    assert "Email or password is not right." in response.get_data(as_text=True)
+
+
+def test_login_is_case_insensitive_on_email(client, auth):
+    email = unique_email("MixedCase")
+    auth.register(email=email)
+    auth.logout()
+    response = auth.login(email.upper())
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_duplicate_email_in_other_case_is_refused(auth):
+    email = unique_email("dup")
+    auth.register(email=email)
+    auth.logout()
+    response = auth.register(email=email.upper())
+    assert response.status_code == 200
+    assert "An account with this email already exists" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("password", "short", "Use at least 10 characters."),
+        ("email", "not-an-email", "Enter a valid email address"),
+        ("first_name", "", "Enter your first name."),
+    ],
+)
+def test_bad_sign_up_input_is_shown_next_to_the_field_and_kept(auth, field, value, message):
+    response = auth.register(**{field: value})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert message in page
+    assert f'id="{field}-feedback"' in page
+    assert 'value="Ellis"' in page  # what the person typed elsewhere is still there
+
+
+def test_password_is_stored_as_bcrypt_cost_12(auth, pool):
+    from db.connection import anonymous_tx
+    from db.users import find_login
+
+    email = unique_email()
+    auth.register(email=email)
+    with anonymous_tx() as conn:
+        stored = find_login(conn, email)["password_hash"]
+    assert stored.startswith("$2b$12$")
+    assert TEST_PASSWORD not in stored
+
+
+def test_logout_ends_the_session(client, auth):
+    auth.register()
+    response = auth.logout()
+    assert response.headers["Location"] == "/login"
+    assert client.get("/").status_code == 302
+
+
+def test_logout_needs_a_post_with_csrf_token(client, auth):
+    auth.register()
+    client.get("/logout")  # Dash answers with its page shell; the session is untouched
+    assert client.post("/logout", data={}).status_code == 400
+    assert client.get("/").status_code == 200
+
+
+def test_login_form_needs_csrf_token(client):
+    response = client.post("/login", data={"email": "a@example.com", "password": TEST_PASSWORD})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/", "/resumes", "/applications/new", "/applications/123"])
+def test_anonymous_page_redirects_to_login_with_next(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")
+
+
+@pytest.mark.parametrize("path", ["/_dash-layout", "/_dash-dependencies"])
+def test_anonymous_dash_endpoints_get_401(client, path):
+    assert client.get(path).status_code == 401
+
+
+def test_anonymous_callback_post_gets_401(client):
+    response = client.post("/_dash-update-component", json={"output": "x.children", "inputs": []})
+    assert response.status_code == 401
+
+
+def test_login_page_and_assets_are_public(client):
+    assert client.get("/login").status_code == 200
+    assert client.get("/register").status_code == 200
+    assert client.get("/assets/bootstrap.min.css").status_code == 200
+
+
+def test_session_cookie_is_httponly_and_lax(client, auth):
+    response = auth.register()
+    cookie = next(value for value in response.headers.getlist("Set-Cookie") if value.startswith("session="))
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Secure" not in cookie  # plain http here; https requests get Secure
+
+
+def test_session_cookie_is_secure_over_https(app):
+    https_client = app.server.test_client()
+    response = https_client.get("/login", base_url="https://localhost")
+    cookie = next(value for value in response.headers.getlist("Set-Cookie") if value.startswith("session="))
+    assert "Secure" in cookie
+
+
+def test_no_password_hash_in_any_page(client, auth, pool):
+    auth.register()
+    for path in ("/", "/_dash-layout"):
+        assert "$2b$" not in client.get(path).get_data(as_text=True)

@@ -1,0 +1,185 @@
+"""Row level security: one person can never reach another's rows, in any table."""
+
+import psycopg
+import pytest
+
+from db import applications, documents, resumes
+from db.connection import anonymous_tx, open_pool, user_tx
+from db.users import create_user
+from tests.conftest import unique_email
+
+TENANT_TABLES = ["users", "user_resumes", "applications", "documents", "document_versions", "embeddings"]
+
+RESUME_TEXT = "Staff engineer with ten years of Go and Kubernetes experience. " * 3
+POSTING_TEXT = "We need a backend engineer with Go, Kubernetes and PostgreSQL experience. " * 2
+
+# How each table gets a row for the current user, given the ids of that user's other rows.
+INSERTS = {
+    "user_resumes": ("insert into user_resumes (user_id, name, content) values (%(user)s, 'x', 'y')", ()),
+    "applications": (
+        "insert into applications (user_id, company, role_title, job_description)"
+        " values (%(user)s, 'Co', 'Role', 'text')",
+        (),
+    ),
+    "documents": (
+        "insert into documents (user_id, application_id, doc_type) values (%(user)s, %(application)s, 'research')",
+        ("application",),
+    ),
+    "document_versions": (
+        "insert into document_versions (user_id, document_id, version, content, origin)"
+        " values (%(user)s, %(document)s, 99, 'x', 'edited')",
+        ("document",),
+    ),
+    "embeddings": (
+        "insert into embeddings (user_id, application_id, model, dims, embedding)"
+        " values (%(user)s, %(application)s, 'test', 3, '[1,2,3]')",
+        ("application",),
+    ),
+}
+# A column each table lets the application role update.
+UPDATABLE = {
+    "users": "first_name",
+    "user_resumes": "name",
+    "applications": "company",
+    "documents": "content",
+    "document_versions": "content",
+    "embeddings": "model",
+}
+
+
+def _new_person(first_name: str) -> dict:
+    """A person with one row in every tenant table; returns the ids."""
+    with anonymous_tx() as conn:
+        user_id = create_user(conn, unique_email(first_name), "not-a-hash", first_name, "Tester")
+    with user_tx(user_id) as conn:
+        resume_id = resumes.create_resume(conn, "Main", RESUME_TEXT, True)
+        application_id = applications.create_application(conn, "Acme", "Engineer", POSTING_TEXT, None, None)
+        document = documents.save_version(conn, application_id, "cover_letter", "Dear Acme", "generated", None)
+        version_id = conn.execute(
+            "select id from document_versions where document_id = %s", (document["id"],)
+        ).fetchone()["id"]
+        embedding_id = conn.execute(
+            "insert into embeddings (user_id, application_id, model, dims, embedding)"
+            " values (app_current_user_id(), %s, 'test', 3, '[1,0,0]') returning id",
+            (application_id,),
+        ).fetchone()["id"]
+    return {
+        "user": user_id,
+        "users": user_id,
+        "user_resumes": resume_id,
+        "applications": application_id,
+        "application": application_id,
+        "documents": document["id"],
+        "document": document["id"],
+        "document_versions": version_id,
+        "embeddings": embedding_id,
+    }
+
+
+@pytest.fixture(scope="module")
+def alice_and_bob(pool):
+    return _new_person("Alice"), _new_person("Bob")
+
+
+def _count(conn, table: str, row_id) -> int:
+    return conn.execute(f"select count(*) as n from {table} where id = %s", (row_id,)).fetchone()["n"]
+
+
+@pytest.mark.parametrize("table", TENANT_TABLES)
+def test_owner_sees_own_row(alice_and_bob, table):
+    alice, _ = alice_and_bob
+    with user_tx(alice["user"]) as conn:
+        assert _count(conn, table, alice[table]) == 1
+
+
+@pytest.mark.parametrize("table", TENANT_TABLES)
+def test_other_person_cannot_read(alice_and_bob, table):
+    alice, bob = alice_and_bob
+    with user_tx(bob["user"]) as conn:
+        assert _count(conn, table, alice[table]) == 0
+        assert conn.execute(f"select count(*) as n from {table}").fetchone()["n"] >= 1
+
+
+@pytest.mark.parametrize("table", TENANT_TABLES)
+def test_nobody_set_sees_nothing(alice_and_bob, table):
+    with anonymous_tx() as conn:
+        assert conn.execute(f"select count(*) as n from {table}").fetchone()["n"] == 0
+
+
+@pytest.mark.parametrize("table", TENANT_TABLES)
+def test_other_person_cannot_update(alice_and_bob, table):
+    alice, bob = alice_and_bob
+    column = UPDATABLE[table]
+    with user_tx(bob["user"]) as conn:
+        changed = conn.execute(f"update {table} set {column} = {column} where id = %s", (alice[table],))
+        assert changed.rowcount == 0
+
+
+@pytest.mark.parametrize("table", TENANT_TABLES)
+def test_other_person_cannot_delete(alice_and_bob, table):
+    alice, bob = alice_and_bob
+    with user_tx(bob["user"]) as conn:
+        assert conn.execute(f"delete from {table} where id = %s", (alice[table],)).rowcount == 0
+    with user_tx(alice["user"]) as conn:
+        assert _count(conn, table, alice[table]) == 1
+
+
+@pytest.mark.parametrize("table", sorted(INSERTS))
+def test_other_person_cannot_insert_for_owner(alice_and_bob, table):
+    alice, bob = alice_and_bob
+    statement, _ = INSERTS[table]
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), user_tx(bob["user"]) as conn:
+        conn.execute(statement, alice | {"user": alice["user"]})
+
+
+@pytest.mark.parametrize("table", sorted(table for table, (_, parents) in INSERTS.items() if parents))
+def test_other_person_cannot_attach_to_owners_parent(alice_and_bob, table):
+    """Bob's own user id with Alice's application or document is refused by the composite keys."""
+    alice, bob = alice_and_bob
+    statement, _ = INSERTS[table]
+    with pytest.raises(psycopg.errors.ForeignKeyViolation), user_tx(bob["user"]) as conn:
+        conn.execute(statement, alice | {"user": bob["user"]})
+
+
+def test_application_role_cannot_insert_users(alice_and_bob):
+    _, bob = alice_and_bob
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), user_tx(bob["user"]) as conn:
+        conn.execute("insert into users (email, password_hash, first_name, last_name) values ('e@x.io','h','a','b')")
+
+
+@pytest.mark.parametrize("table", [t for t in TENANT_TABLES if t != "users"])
+def test_row_cannot_be_moved_to_another_person(alice_and_bob, table):
+    alice, bob = alice_and_bob
+    with pytest.raises(psycopg.errors.Error), user_tx(bob["user"]) as conn:
+        conn.execute(f"update {table} set user_id = %s where id = %s", (alice["user"], bob[table]))
+
+
+def test_user_setting_does_not_leak_to_next_use_of_connection(database_urls, alice_and_bob):
+    alice, _ = alice_and_bob
+    app_url, _ = database_urls
+    open_pool(app_url, min_size=1, max_size=1)  # one connection: the next transaction reuses it
+    try:
+        with user_tx(alice["user"]) as conn:
+            first_backend = conn.execute("select pg_backend_pid() as pid").fetchone()["pid"]
+            assert conn.execute("select count(*) as n from applications").fetchone()["n"] == 1
+        with anonymous_tx() as conn:
+            assert conn.execute("select pg_backend_pid() as pid").fetchone()["pid"] == first_backend
+            assert conn.execute("select app_current_user_id() as id").fetchone()["id"] is None
+            assert conn.execute("select count(*) as n from applications").fetchone()["n"] == 0
+    finally:
+        open_pool(app_url, min_size=1, max_size=4)
+
+
+def test_pool_role_is_not_privileged(pool):
+    with anonymous_tx() as conn:
+        role = conn.execute("select rolsuper, rolbypassrls from pg_roles where rolname = current_user").fetchone()
+    assert role == {"rolsuper": False, "rolbypassrls": False}
+
+
+@pytest.mark.parametrize("table", TENANT_TABLES)
+def test_row_level_security_is_forced(pool, table):
+    with anonymous_tx() as conn:
+        flags = conn.execute(
+            "select relrowsecurity, relforcerowsecurity from pg_class where relname = %s", (table,)
+        ).fetchone()
+    assert flags == {"relrowsecurity": True, "relforcerowsecurity": True}

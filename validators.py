@@ -1,0 +1,74 @@
+"""Server-side checks of what people type into forms; each returns {field: message}."""
+
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 72  # bcrypt reads only the first 72 bytes
+MIN_JOB_DESCRIPTION_LENGTH = 50
+MIN_RESUME_LENGTH = 100
+MAX_TEXT_LENGTH = 100_000
+
+
+def email_error(email: str) -> str | None:
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        return "Enter a valid email address, like name@example.com."
+    return None
+
+
+def password_error(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
+    if len(password.encode()) > MAX_PASSWORD_LENGTH:
+        return f"Use at most {MAX_PASSWORD_LENGTH} bytes."
+    return None
+
+
+def _clean(value) -> str:
+    return (value or "").strip()
+
+
+def _length_error(text: str, minimum: int, what: str) -> str | None:
+    if len(text) < minimum:
+        return f"{what} needs at least {minimum} characters (it has {len(text)})."
+    if len(text) > MAX_TEXT_LENGTH:
+        return f"{what} can be at most {MAX_TEXT_LENGTH:,} characters."
+    return None
+
+
+def url_error(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "Enter a web address starting with http:// or https://."
+    return None
+
+
+def validate_application(company, role_title, job_description, job_url, location) -> dict:
+    errors = {}
+    if not _clean(company):
+        errors["company"] = "Enter the company's name."
+    if not _clean(role_title):
+        errors["role_title"] = "Enter the role title."
+    description_error = _length_error(_clean(job_description), MIN_JOB_DESCRIPTION_LENGTH, "The job description")
+    if description_error:
+        errors["job_description"] = description_error
+    if _clean(job_url) and (problem := url_error(_clean(job_url))):
+        errors["job_url"] = problem
+    if len(_clean(location)) > 200:
+        errors["location"] = "Keep the location under 200 characters."
+    return errors
+
+
+def validate_resume(name, content) -> dict:
+    errors = {}
+    if not _clean(name):
+        errors["name"] = "Give the resume a name, like “Backend 2026”."
+    elif len(_clean(name)) > 200:
+        errors["name"] = "Keep the name under 200 characters."
+    content_error = _length_error(_clean(content), MIN_RESUME_LENGTH, "The resume")
+    if content_error:
+        errors["content"] = content_error
+    return errors
