@@ -5,6 +5,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -50,7 +51,9 @@ class Browser:
         self.click(self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']"))
 
     def wait_for(self, condition, timeout: float = 10):
-        return WebDriverWait(self.driver, timeout).until(lambda _driver: condition())
+        # A page that re-renders (or navigates) mid-check leaves stale elements: check again.
+        wait = WebDriverWait(self.driver, timeout, ignored_exceptions=[StaleElementReferenceException])
+        return wait.until(lambda _driver: condition())
 
     def wait_for_text(self, text: str, timeout: float = 10) -> None:
         self.wait_for(lambda: text in self.driver.find_element(By.TAG_NAME, "body").text, timeout)
