@@ -198,6 +198,8 @@ grant execute on function auth_create_user(text, text, text, text) to jobforge_a
 
 -- The application role: data access only, always under the policies above.
 grant usage on schema public to jobforge_app;
-grant select, update (first_name, last_name, writing_sample, ai_provider), delete on users to jobforge_app;
+-- Not password_hash: the hash is read only through auth_find_login.
+grant select (id, email, first_name, last_name, writing_sample, ai_provider, created_at, updated_at),
+    update (first_name, last_name, writing_sample, ai_provider), delete on users to jobforge_app;
 grant select, insert, update, delete
     on user_resumes, applications, documents, document_versions, embeddings to jobforge_app;

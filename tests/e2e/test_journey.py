@@ -74,6 +74,9 @@ def test_sign_up_to_edited_cover_letter_and_isolation(browser):
     assert "Senior Backend Engineer" in row.text
     assert "Applied" in row.text
     browser.screenshot("dashboard")
+    browser.click_link("Northwind Cloud")
+    browser.duo.wait_for_text_to_equal("#application-title", "Senior Backend Engineer")
+    assert driver.current_url == application_url
 
     browser.log_out()
     browser.sign_up("Sam", "Other")

@@ -1,0 +1,103 @@
+"""The plain-SQL data layer against real PostgreSQL, as the application role."""
+
+import psycopg
+import pytest
+
+from db import applications, documents, resumes
+from db.connection import anonymous_tx, user_tx
+from db.users import EmailTaken, create_user, find_login, get_current_user
+from tests.conftest import unique_email
+
+RESUME = "Backend engineer. " * 10
+POSTING = "We are hiring a backend engineer for Go services. " * 2
+
+
+@pytest.fixture
+def person(pool):
+    with anonymous_tx() as conn:
+        return create_user(conn, unique_email(), "hash", "Pat", "Person")
+
+
+def test_create_user_refuses_duplicate_email_in_any_case(pool):
+    email = unique_email("Case")
+    with anonymous_tx() as conn:
+        create_user(conn, email, "hash", "A", "B")
+    with pytest.raises(EmailTaken), anonymous_tx() as conn:
+        create_user(conn, email.upper(), "hash", "C", "D")
+
+
+def test_find_login_and_profile_never_show_the_hash_to_the_profile(person):
+    with user_tx(person) as conn:
+        profile = get_current_user(conn)
+    assert profile["first_name"] == "Pat"
+    assert "password_hash" not in profile
+    with anonymous_tx() as conn:
+        assert find_login(conn, profile["email"].upper())["id"] == person
+        assert find_login(conn, "nobody@example.com") is None
+
+
+def test_application_role_cannot_read_password_hashes_directly(person):
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), user_tx(person) as conn:
+        conn.execute("select password_hash from users")
+
+
+def test_first_resume_is_primary_and_primary_can_move(person):
+    with user_tx(person) as conn:
+        first = resumes.create_resume(conn, "First", RESUME, False)
+        second = resumes.create_resume(conn, "Second", RESUME, False)
+        assert resumes.get_primary_resume(conn)["id"] == first
+        resumes.update_resume(conn, second, "Second", RESUME + "more", True)
+        listed = resumes.list_resumes(conn)
+    assert [(row["name"], row["is_primary"]) for row in listed] == [("Second", True), ("First", False)]
+
+
+def test_only_one_primary_resume_per_person(person):
+    with user_tx(person) as conn:
+        first = resumes.create_resume(conn, "First", RESUME, True)
+        resumes.create_resume(conn, "Second", RESUME, False)
+    with pytest.raises(psycopg.errors.UniqueViolation), user_tx(person) as conn:
+        conn.execute("update user_resumes set is_primary = true")
+    with user_tx(person) as conn:
+        assert resumes.get_primary_resume(conn)["id"] == first
+
+
+def test_application_status_and_updated_at(person):
+    with user_tx(person) as conn:
+        application_id = applications.create_application(conn, "Acme", "Engineer", POSTING, None, "Remote")
+        created = applications.get_application(conn, application_id)
+    with user_tx(person) as conn:
+        assert applications.set_status(conn, application_id, "interview")
+        updated = applications.get_application(conn, application_id)
+        assert applications.count_by_status(conn) == {"interview": 1}
+    assert updated["status"] == "interview"
+    assert updated["updated_at"] > created["updated_at"]
+    with pytest.raises(ValueError), user_tx(person) as conn:
+        applications.set_status(conn, application_id, "ghosted")
+
+
+def test_database_refuses_a_non_web_job_url(person):
+    with pytest.raises(psycopg.errors.CheckViolation), user_tx(person) as conn:
+        applications.create_application(conn, "Acme", "Engineer", POSTING, "javascript:alert(1)", None)
+
+
+def test_every_save_is_a_version_and_stale_saves_conflict(person):
+    with user_tx(person) as conn:
+        application_id = applications.create_application(conn, "Acme", "Engineer", POSTING, None, None)
+        generated = documents.save_version(
+            conn, application_id, "cover_letter", "Draft", "generated", None, provider="offline", model="m"
+        )
+        edited = documents.save_version(conn, application_id, "cover_letter", "Draft, edited", "edited", 1)
+    assert (generated["version"], edited["version"]) == (1, 2)
+
+    with pytest.raises(documents.VersionConflict) as conflict, user_tx(person) as conn:
+        documents.save_version(conn, application_id, "cover_letter", "Edit from an old tab", "edited", 1)
+    assert conflict.value.current["content"] == "Draft, edited"
+
+    with user_tx(person) as conn:
+        current = documents.get_document(conn, application_id, "cover_letter")
+        history = documents.list_versions(conn, current["id"])
+    assert (current["content"], current["origin"]) == ("Draft, edited", "edited")
+    assert [(row["version"], row["origin"], row["provider"]) for row in history] == [
+        (2, "edited", None),
+        (1, "generated", "offline"),
+    ]
