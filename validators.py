@@ -50,13 +50,19 @@ def validate_application(company, role_title, job_description, job_url, location
     errors = {}
     if not _clean(company):
         errors["company"] = "Enter the company's name."
+    elif len(_clean(company)) > 200:
+        errors["company"] = "Keep the company's name under 200 characters."
     if not _clean(role_title):
         errors["role_title"] = "Enter the role title."
+    elif len(_clean(role_title)) > 200:
+        errors["role_title"] = "Keep the role title under 200 characters."
     description_error = _length_error(_clean(job_description), MIN_JOB_DESCRIPTION_LENGTH, "The job description")
     if description_error:
         errors["job_description"] = description_error
     if _clean(job_url) and (problem := url_error(_clean(job_url))):
         errors["job_url"] = problem
+    elif len(_clean(job_url)) > 2000:
+        errors["job_url"] = "Keep the web address under 2,000 characters."
     if len(_clean(location)) > 200:
         errors["location"] = "Keep the location under 200 characters."
     return errors

@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField, ValidationError
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from validators import email_error, password_error
 
@@ -17,9 +17,17 @@ def _strong_password(form, field):
         raise ValidationError(problem)
 
 
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 class RegisterForm(FlaskForm):
-    first_name = StringField("First name", validators=[InputRequired("Enter your first name."), Length(max=100)])
-    last_name = StringField("Last name", validators=[InputRequired("Enter your last name."), Length(max=100)])
+    first_name = StringField(
+        "First name", filters=[_strip], validators=[DataRequired("Enter your first name."), Length(max=100)]
+    )
+    last_name = StringField(
+        "Last name", filters=[_strip], validators=[DataRequired("Enter your last name."), Length(max=100)]
+    )
     email = EmailField("Email", validators=[InputRequired("Enter your email."), _valid_email])
     password = PasswordField("Password", validators=[InputRequired("Choose a password."), _strong_password])
 

@@ -6,7 +6,8 @@ from flask import Flask, abort, redirect, request, url_for
 from flask_login import current_user
 
 PUBLIC_ENDPOINTS = {"auth.login", "auth.register", "static"}
-PUBLIC_PREFIXES = ("/assets/", "/_favicon.ico")
+PUBLIC_PREFIXES = ("/assets/",)
+PUBLIC_PATHS = {"/_favicon.ico"}
 
 
 def safe_next(target: str | None) -> str:
@@ -20,7 +21,11 @@ def safe_next(target: str | None) -> str:
 
 
 def _is_public() -> bool:
-    return request.endpoint in PUBLIC_ENDPOINTS or request.path.startswith(PUBLIC_PREFIXES)
+    return (
+        request.endpoint in PUBLIC_ENDPOINTS
+        or request.path in PUBLIC_PATHS
+        or (request.path.startswith(PUBLIC_PREFIXES) and ".." not in request.path)
+    )
 
 
 def install_guard(server: Flask) -> None:

@@ -2,6 +2,8 @@
 
 import bcrypt
 
+from validators import MAX_PASSWORD_LENGTH as MAX_PASSWORD_BYTES
+
 BCRYPT_COST = 12
 # Checked against when an email is unknown, so a wrong email takes as long as a wrong password.
 _DUMMY_HASH = bcrypt.hashpw(b"not a real password", bcrypt.gensalt(BCRYPT_COST))
@@ -12,7 +14,9 @@ def hash_password(password: str) -> str:
 
 
 def check_password(password: str, password_hash: str | None) -> bool:
-    if password_hash is None:
-        bcrypt.checkpw(password.encode(), _DUMMY_HASH)
+    encoded = password.encode()
+    # bcrypt refuses more than 72 bytes; no stored password can be that long (sign-up caps it).
+    if password_hash is None or len(encoded) > MAX_PASSWORD_BYTES:
+        bcrypt.checkpw(encoded[:MAX_PASSWORD_BYTES], _DUMMY_HASH)
         return False
-    return bcrypt.checkpw(password.encode(), password_hash.encode())
+    return bcrypt.checkpw(encoded, password_hash.encode())

@@ -37,7 +37,9 @@ def count_by_status(conn) -> dict[str, int]:
 def set_status(conn, application_id, status: str) -> bool:
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
+    # Unchanged status writes nothing, so opening a page never bumps updated_at.
     row = conn.execute(
-        "update applications set status = %s where id = %s returning id", (status, application_id)
+        "update applications set status = %s where id = %s and status is distinct from %s returning id",
+        (status, application_id, status),
     ).fetchone()
     return row is not None

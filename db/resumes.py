@@ -21,6 +21,11 @@ def get_primary_resume(conn) -> dict | None:
     ).fetchone()
 
 
+def _lock_resumes(conn) -> None:
+    """Serialise changes to one person's primary resume (two tabs saving at once)."""
+    conn.execute("select pg_advisory_xact_lock(hashtextextended(app_current_user_id()::text, 0))")
+
+
 def _make_primary(conn, resume_id) -> None:
     # Two statements: the partial unique index is checked row by row, so clear first.
     conn.execute("update user_resumes set is_primary = false where is_primary and id <> %s", (resume_id,))
@@ -29,6 +34,7 @@ def _make_primary(conn, resume_id) -> None:
 
 def create_resume(conn, name: str, content: str, is_primary: bool):
     """Add a resume and return its id. The first resume a person saves is primary."""
+    _lock_resumes(conn)
     has_any = conn.execute("select exists (select from user_resumes) as has_any").fetchone()
     row = conn.execute(
         "insert into user_resumes (user_id, name, content) values (app_current_user_id(), %s, %s) returning id",
@@ -41,6 +47,7 @@ def create_resume(conn, name: str, content: str, is_primary: bool):
 
 def update_resume(conn, resume_id, name: str, content: str, is_primary: bool) -> bool:
     """Change a resume; False when it does not exist for this person."""
+    _lock_resumes(conn)
     row = conn.execute(
         "update user_resumes set name = %s, content = %s where id = %s returning id",
         (name, content, resume_id),
@@ -49,4 +56,6 @@ def update_resume(conn, resume_id, name: str, content: str, is_primary: bool) ->
         return False
     if is_primary:
         _make_primary(conn, resume_id)
+    else:
+        conn.execute("update user_resumes set is_primary = false where id = %s", (resume_id,))
     return True

@@ -2,8 +2,43 @@
 
 from config import Config
 from db import embedded
-from db.connection import open_pool
+from db.connection import anonymous_tx, open_pool
 from db.migrations import apply_migrations
+
+TENANT_TABLES = ("users", "user_resumes", "applications", "documents", "document_versions", "embeddings")
+
+
+class UnsafeDatabaseRole(RuntimeError):
+    """The application role could see past row level security."""
+
+
+def verify_application_role() -> None:
+    """Refuse to serve when row level security would not confine the pool's role."""
+    with anonymous_tx() as conn:
+        role = conn.execute(
+            "select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user"
+        ).fetchone()
+        tables = conn.execute(
+            "select c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) as owner"
+            " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+            " where n.nspname = 'public' and c.relname = any(%s)",
+            (list(TENANT_TABLES),),
+        ).fetchall()
+    problems = []
+    if role["rolsuper"] or role["rolbypassrls"]:
+        problems.append(f"role {role['name']} is a superuser or bypasses row level security")
+    for table in tables:
+        if table["owner"] == role["name"]:
+            problems.append(f"role {role['name']} owns {table['relname']} and could turn its policies off")
+        if not (table["relrowsecurity"] and table["relforcerowsecurity"]):
+            problems.append(f"row level security is not enabled and forced on {table['relname']}")
+    if len(tables) != len(TENANT_TABLES):
+        problems.append("tables are missing: migrations did not run")
+    if problems:
+        raise UnsafeDatabaseRole(
+            "Job Forge will not start: " + "; ".join(problems) + ". DATABASE_URL must name the jobforge_app role "
+            "(see docs/deploy.md)."
+        )
 
 
 def start_database(config: Config) -> None:
@@ -14,3 +49,4 @@ def start_database(config: Config) -> None:
     # Migrations create the vector extension, which the pool's configure step needs.
     apply_migrations(owner_url)
     open_pool(app_url, config.pool_min_size, config.pool_max_size)
+    verify_application_role()

@@ -1,5 +1,7 @@
 """Base resumes: paste, name, edit and choose the primary one."""
 
+import uuid
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
@@ -81,6 +83,14 @@ def _resume_card(resume: dict) -> dbc.Card:
     )
 
 
+def _parse_id(value) -> uuid.UUID | None:
+    """A resume id from the browser is only a lookup key; anything malformed finds nothing."""
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
 def _resume_list() -> list:
     with user_tx(current_user.id) as conn:
         resumes = resume_queries.list_resumes(conn)
@@ -111,7 +121,8 @@ def choose_resume(edit_clicks, _new_clicks):
     if not ctx.triggered or not ctx.triggered[0]["value"]:
         return (no_update,) * 6  # buttons appearing in a refreshed list are not clicks
     with user_tx(current_user.id) as conn:
-        resume = resume_queries.get_resume(conn, ctx.triggered_id["index"])
+        resume_id = _parse_id(ctx.triggered_id["index"])
+        resume = resume_queries.get_resume(conn, resume_id) if resume_id else None
     if resume is None:
         return (no_update,) * 5 + (dbc.Alert("That resume no longer exists.", color="warning"),)
     return str(resume["id"]), resume["name"], resume["content"], resume["is_primary"], f"Edit “{resume['name']}”", ""
@@ -138,8 +149,9 @@ def save_resume(_clicks, name, content, is_primary, editing_id):
     name, content = name.strip(), content.strip()
     with user_tx(current_user.id) as conn:
         if editing_id:
-            found = resume_queries.update_resume(conn, editing_id, name, content, bool(is_primary))
-            resume_id = editing_id if found else None
+            editing = _parse_id(editing_id)
+            found = editing is not None and resume_queries.update_resume(conn, editing, name, content, bool(is_primary))
+            resume_id = editing if found else None
         else:
             resume_id = resume_queries.create_resume(conn, name, content, bool(is_primary))
     if resume_id is None:

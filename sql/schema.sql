@@ -165,8 +165,10 @@ create policy tenant on embeddings
 
 -- Login and sign-up happen before a user id is known, so they go through two narrow
 -- functions owned by jobforge_auth, whose own policies let it read and add users and nothing else.
-create policy auth_lookup on users for select to jobforge_auth using (true);
-create policy auth_signup on users for insert to jobforge_auth with check (true);
+-- current_user is jobforge_auth only inside those functions: the owner, a member of the role so it
+-- can hand the functions over, must not inherit these policies.
+create policy auth_lookup on users for select to jobforge_auth using (current_user = 'jobforge_auth');
+create policy auth_signup on users for insert to jobforge_auth with check (current_user = 'jobforge_auth');
 grant select (id, email, password_hash), insert on users to jobforge_auth;
 grant usage on schema public to jobforge_auth;
 

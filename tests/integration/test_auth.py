@@ -68,6 +68,7 @@ def test_duplicate_email_in_other_case_is_refused(auth):
         ("password", "short", "Use at least 10 characters."),
         ("email", "not-an-email", "Enter a valid email address"),
         ("first_name", "", "Enter your first name."),
+        ("last_name", "   ", "Enter your last name."),
     ],
 )
 def test_bad_sign_up_input_is_shown_next_to_the_field_and_kept(auth, field, value, message):
@@ -76,7 +77,8 @@ def test_bad_sign_up_input_is_shown_next_to_the_field_and_kept(auth, field, valu
     assert response.status_code == 200
     assert message in page
     assert f'id="{field}-feedback"' in page
-    assert 'value="Ellis"' in page  # what the person typed elsewhere is still there
+    assert 'value="Ellis"' in page or field == "last_name"  # what the person typed elsewhere is still there
+    assert 'value="Jordan"' in page or field == "first_name"
 
 
 def test_password_is_stored_as_bcrypt_cost_12(auth, pool):
@@ -152,3 +154,22 @@ def test_no_password_hash_in_any_page(client, auth, pool):
     auth.register()
     for path in ("/", "/_dash-layout"):
         assert "$2b$" not in client.get(path).get_data(as_text=True)
+
+
+def test_password_longer_than_bcrypt_accepts_is_refused_not_crashed(auth):
+    email = unique_email()
+    auth.register(email=email)
+    auth.logout()
+    response = auth.login(email, password="x" * 200)
+    assert response.status_code == 200
+    assert "Email or password is not right." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/_favicon.icox", "/_favicon.ico/../_dash-layout", "/assets/../resumes"])
+def test_public_paths_match_exactly(client, path):
+    assert client.get(path).status_code in (302, 401, 404)
+    assert client.get(path).status_code != 200
+
+
+def test_dash_component_bundles_need_a_login(client):
+    assert client.get("/_dash-component-suites/dash/deps/react@18.min.js").status_code == 401

@@ -150,7 +150,8 @@ def test_application_role_cannot_insert_users(alice_and_bob):
 @pytest.mark.parametrize("table", [t for t in TENANT_TABLES if t != "users"])
 def test_row_cannot_be_moved_to_another_person(alice_and_bob, table):
     alice, bob = alice_and_bob
-    with pytest.raises(psycopg.errors.Error), user_tx(bob["user"]) as conn:
+    refused = (psycopg.errors.InsufficientPrivilege, psycopg.errors.ForeignKeyViolation)
+    with pytest.raises(refused), user_tx(bob["user"]) as conn:
         conn.execute(f"update {table} set user_id = %s where id = %s", (alice["user"], bob[table]))
 
 
@@ -183,3 +184,25 @@ def test_row_level_security_is_forced(pool, table):
             "select relrowsecurity, relforcerowsecurity from pg_class where relname = %s", (table,)
         ).fetchone()
     assert flags == {"relrowsecurity": True, "relforcerowsecurity": True}
+
+
+def test_table_owner_does_not_see_users_through_the_login_policies(database_urls, alice_and_bob):
+    """The owner is a member of jobforge_auth, but the login policies hold only inside the functions."""
+    _, owner_url = database_urls
+    with psycopg.connect(owner_url) as conn:
+        assert conn.execute("select count(*) from users").fetchone()[0] == 0
+
+
+def test_login_functions_are_narrow(pool):
+    with anonymous_tx() as conn:
+        rows = conn.execute(
+            "select p.proname, pg_get_userbyid(p.proowner) as owner, p.prosecdef, p.proconfig,"
+            " has_function_privilege('public', p.oid, 'execute') as public_can_run"
+            " from pg_proc p where p.proname in ('auth_find_login', 'auth_create_user')"
+        ).fetchall()
+    assert len(rows) == 2
+    for row in rows:
+        assert row["owner"] == "jobforge_auth"
+        assert row["prosecdef"] is True
+        assert row["proconfig"] == ["search_path=pg_catalog, pg_temp"]
+        assert row["public_can_run"] is False
