@@ -7,12 +7,13 @@ import sys
 import dash
 from flask import Flask, render_template_string, request
 from flask.sessions import SecureCookieSessionInterface
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from auth import init_auth
 from components import shell
-from config import PROJECT_ROOT, Config
+from config import PROJECT_ROOT, Config, activate
 from db.startup import start_database
 
 log = logging.getLogger("jobforge")
@@ -24,11 +25,36 @@ _ERROR_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <h1 class="h4">{{ title }}</h1><p>{{ message }}</p><p><a href="/">Back to the dashboard</a></p></body></html>"""
 
 
+@dash.hooks.custom_data("user_id")
+def _signed_in_user(_context) -> str | None:
+    """Background jobs run outside the request: this hands them the signed-in person's id."""
+    return str(current_user.id) if current_user.is_authenticated else None
+
+
+def _background_manager(config: Config):
+    """Background callbacks on Celery workers through Redis when REDIS_URL is set, else local processes."""
+    if config.redis_url:
+        from celery import Celery  # only the scale-out deployment installs Celery
+
+        celery_app = Celery("jobforge", broker=config.redis_url, backend=config.redis_url)
+        return dash.CeleryManager(celery_app)
+    import diskcache
+
+    return dash.DiskcacheManager(diskcache.Cache(str(config.data_dir / "background-jobs")))
+
+
+def _cookies_secure(config: Config) -> bool:
+    return config.secure_cookies or request.is_secure
+
+
 class _SessionCookieSecureOverHttps(SecureCookieSessionInterface):
-    """Marks the session cookie Secure exactly when the request came over https."""
+    """Marks the session cookie Secure when the request came over https (or SECURE_COOKIES=1)."""
+
+    def __init__(self, config: Config):
+        self._config = config
 
     def get_cookie_secure(self, app) -> bool:
-        return request.is_secure
+        return _cookies_secure(self._config)
 
 
 def _create_server(config: Config) -> Flask:
@@ -40,7 +66,7 @@ def _create_server(config: Config) -> Flask:
         WTF_CSRF_TIME_LIMIT=None,  # valid for the session: a tab left open overnight still works
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
-    server.session_interface = _SessionCookieSecureOverHttps()
+    server.session_interface = _SessionCookieSecureOverHttps(config)
     if config.trust_proxy:
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=1, x_proto=1, x_host=1)
     init_auth(server)  # first: an anonymous request gets 401 before any CSRF check
@@ -49,7 +75,9 @@ def _create_server(config: Config) -> Flask:
     @server.after_request
     def share_csrf_token(response):
         if response.mimetype == "text/html":
-            response.set_cookie(CSRF_COOKIE, generate_csrf(), samesite="Lax", secure=request.is_secure, httponly=False)
+            response.set_cookie(
+                CSRF_COOKIE, generate_csrf(), samesite="Lax", secure=_cookies_secure(config), httponly=False
+            )
         return response
 
     @server.errorhandler(CSRFError)
@@ -67,6 +95,7 @@ def _create_server(config: Config) -> Flask:
 
 def create_app(config: Config | None = None) -> dash.Dash:
     config = config or Config.from_env()
+    activate(config)
     start_database(config)
     server = _create_server(config)
     app = dash.Dash(
@@ -79,6 +108,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         update_title=None,
         compress=True,
         suppress_callback_exceptions=True,
+        background_callback_manager=_background_manager(config),
     )
     app.layout = shell.layout
     return app

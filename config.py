@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,13 +12,21 @@ PROJECT_ROOT = Path(__file__).resolve().parent
 def _secret_key_from(data_dir: Path) -> str:
     """Read the stored secret key, creating it on first run so sessions survive restarts."""
     key_file = data_dir / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key)
+    if not key_file.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        # Written aside and linked into place: two processes starting at once agree on one key.
+        fd, temporary = tempfile.mkstemp(dir=data_dir)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+        try:
+            os.link(temporary, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    key = key_file.read_text().strip()
+    if not key:
+        raise RuntimeError(f"{key_file} is empty: delete it and start again")
     return key
 
 
@@ -34,14 +43,20 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 8050
     trust_proxy: bool = False
+    secure_cookies: bool = False  # always mark cookies Secure, for TLS ended before a proxy that is not trusted
     anthropic_api_key: str = ""
     anthropic_model: str = "claude-sonnet-4-5"
+    anthropic_base_url: str = ""
     openai_api_key: str = ""
     openai_base_url: str = ""
     openai_model: str = "gpt-4.1-mini"
     openai_embedding_model: str = "text-embedding-3-small"
     pool_min_size: int = 1
     pool_max_size: int = 10
+    # Seconds between the offline drafter's streamed pieces: the pace at which people can read along.
+    offline_pace: float = 0.02
+    # Background callbacks run on Celery workers through Redis when set; else in local processes.
+    redis_url: str = ""
 
     @property
     def embedded_database(self) -> bool:
@@ -60,9 +75,14 @@ class Config:
         env = os.environ if environ is None else environ
         data_dir = Path(env.get("JOBFORGE_DATA_DIR") or PROJECT_ROOT / ".jobforge").resolve()
         database_url = env.get("DATABASE_URL", "")
+        secret_key = env.get("SECRET_KEY", "")
+        if not secret_key and database_url:
+            # Every worker and replica must sign sessions with the same key: it cannot be made up here.
+            raise RuntimeError("SECRET_KEY must be set when DATABASE_URL is (see docs/deploy.md)")
         return cls(
             data_dir=data_dir,
-            secret_key=env.get("SECRET_KEY") or _secret_key_from(data_dir),
+            secret_key=secret_key or _secret_key_from(data_dir),
+            secure_cookies=env.get("SECURE_COOKIES", "") == "1",
             database_url=database_url,
             migration_database_url=env.get("MIGRATION_DATABASE_URL") or database_url,
             host=env.get("HOST", "127.0.0.1"),
@@ -70,10 +90,28 @@ class Config:
             trust_proxy=env.get("TRUST_PROXY", "") == "1",
             anthropic_api_key=env.get("ANTHROPIC_API_KEY", ""),
             anthropic_model=env.get("ANTHROPIC_MODEL", cls.anthropic_model),
+            anthropic_base_url=env.get("ANTHROPIC_BASE_URL", ""),
             openai_api_key=env.get("OPENAI_API_KEY", ""),
             openai_base_url=env.get("OPENAI_BASE_URL", ""),
             openai_model=env.get("OPENAI_MODEL", cls.openai_model),
             openai_embedding_model=env.get("OPENAI_EMBEDDING_MODEL", cls.openai_embedding_model),
             pool_min_size=int(env.get("DB_POOL_MIN_SIZE", "1")),
             pool_max_size=int(env.get("DB_POOL_MAX_SIZE", "10")),
+            offline_pace=float(env.get("OFFLINE_PACE", "0.02")),
+            redis_url=env.get("REDIS_URL", ""),
         )
+
+
+_active: Config | None = None
+
+
+def activate(config: Config) -> None:
+    """Make `config` the one the running app uses, also in background jobs forked from it."""
+    global _active
+    _active = config
+
+
+def active() -> Config:
+    if _active is None:
+        raise RuntimeError("no active configuration; the app factory calls config.activate()")
+    return _active

@@ -1,9 +1,20 @@
 """The offline drafter: real, grounded drafts built only from the person's resume and the posting."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ai.parsing import Achievement, Posting, Resume, content_words, first_sentence, parse_posting, parse_resume
+from ai.evidence import Evidence, find_evidence, years_of_experience
+from ai.parsing import (
+    Achievement,
+    Posting,
+    Resume,
+    _strip_markup,
+    content_words,
+    first_sentence,
+    parse_posting,
+    parse_resume,
+)
 from ai.skills import find_skills
 
 PROVIDER = "offline"
@@ -120,7 +131,21 @@ def _closing_focus(posting: Posting, resume: Resume) -> str:
     return ""
 
 
-def draft_cover_letter(resume_text: str, job_description: str, company: str, role_title: str, signer: str) -> str:
+def _closing_word(writing_sample: str) -> str:
+    """The sign-off the person uses in their own writing ('Best,', 'Cheers,'), else 'Sincerely,'."""
+    for line in reversed(writing_sample.strip().splitlines()):
+        if re.fullmatch(
+            r"(best|best regards|kind regards|warm regards|regards|sincerely|cheers|thanks|thank you)[,!]?",
+            line.strip(),
+            re.IGNORECASE,
+        ):
+            return line.strip().rstrip(",!") + ","
+    return "Sincerely,"
+
+
+def draft_cover_letter(
+    resume_text: str, job_description: str, company: str, role_title: str, signer: str, writing_sample: str = ""
+) -> str:
     """A cover letter in markdown; every fact in it comes from the resume or the form."""
     resume = parse_resume(resume_text)
     posting = parse_posting(job_description)
@@ -153,5 +178,160 @@ def draft_cover_letter(resume_text: str, job_description: str, company: str, rol
         paragraphs.append(f"I would welcome a conversation about how I can help {company} {focus}.")
     else:
         paragraphs.append(f"I would welcome a conversation about the {role_title} role.")
-    paragraphs.append(f"Sincerely,  \n{signer.strip() or resume.name}")
+    paragraphs.append(f"{_closing_word(writing_sample)}  \n{signer.strip() or resume.name}")
     return "\n\n".join(paragraphs) + "\n"
+
+
+_SENIORITY_WORDS = (
+    "intern",
+    "junior",
+    "mid-level",
+    "senior",
+    "staff",
+    "principal",
+    "lead",
+    "manager",
+    "director",
+    "head",
+)
+_SIGNAL_WORDS = re.compile(
+    r"\b(team|we|we're|our|culture|mission|remote|hybrid|on-site|onsite|customers?|users|fast-paced|growth|"
+    r"startup|series [a-d]|collaborat\w*|values?)\b",
+    re.IGNORECASE,
+)
+
+
+def _seniority(role_title: str, job_description: str, resume: Resume) -> str:
+    text = f"{role_title} {job_description[:400]}".lower()
+    level = next((word for word in _SENIORITY_WORDS if re.search(rf"\b{word}\b", text)), "not stated")
+    required = years_of_experience(job_description)
+    stated = years_of_experience(resume.summary)
+    parts = [f"**Seniority:** {level}"]
+    if required is not None:
+        parts.append(f"the posting asks for {required}+ years")
+    if stated is not None:
+        parts.append(f"your resume states {stated} years")
+    return "; ".join(parts) + "."
+
+
+def _signals(job_description: str) -> list[str]:
+    """Sentences in which the posting talks about the team, the company or how they work."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", job_description)
+    found = []
+    for sentence in sentences:
+        sentence = sentence.strip(" -•*")
+        if 30 <= len(sentence) <= 300 and _SIGNAL_WORDS.search(sentence) and sentence not in found:
+            found.append(sentence)
+    return found[:5]
+
+
+def _evidence_item(evidence: Evidence) -> str:
+    if not evidence.found:
+        return f"- **Gap:** {evidence.requirement}  \n  No evidence found in your resume."
+    where = f" ({evidence.employer})" if evidence.employer else ""
+    status = "Partly covered" if evidence.missing_skills else "Covered"
+    quoted = evidence.line if evidence.kind == "skills" else f"“{evidence.line}”"
+    line = f"- **{status}:** {evidence.requirement}  \n  Evidence: {quoted}{where}"
+    if evidence.missing_skills:
+        line += f"; not shown: {_join(evidence.missing_skills)}"
+    return line
+
+
+def draft_research(resume_texts: list[str], job_description: str, company: str, role_title: str) -> str:
+    """A research report: what the posting asks, how the resumes cover it, gaps, questions."""
+    resume = parse_resume("\n\n".join(resume_texts))
+    posting = parse_posting(job_description)
+    must = [find_evidence(item, resume) for item in posting.must_have]
+    nice = [find_evidence(item, resume) for item in posting.nice_to_have]
+
+    lines = [
+        f"# Research: {role_title.strip()} at {company.strip()}",
+        "",
+        _seniority(role_title, job_description, resume),
+    ]
+    lines += ["", "## Must-have requirements", ""]
+    lines += [_evidence_item(item) for item in must] or ["The posting lists no requirements in a form I can read."]
+    if nice:
+        lines += ["", "## Nice to have", ""] + [_evidence_item(item) for item in nice]
+
+    present = [skill for skill in posting.skills if skill in resume.skills]
+    missing = [skill for skill in posting.skills if skill not in resume.skills]
+    lines += ["", "## Keywords", ""]
+    lines.append(f"- In your resume: {_join(present)}" if present else "- None of the posting's keywords appear yet.")
+    if missing:
+        lines.append(f"- Not in your resume: {_join(missing)}")
+
+    if signals := _signals(job_description):
+        lines += ["", "## Team and company", ""] + [f"- “{sentence}”" for sentence in signals]
+
+    gaps = [item for item in must if not item.found]
+    missing_must = [skill for skill in posting.must_have_skills if skill not in resume.skills]
+    lines += ["", "## Gaps", ""]
+    if gaps or missing_must:
+        lines += [f"- {item.requirement}" for item in gaps]
+        lines += [
+            f"- {skill} (asked for as a must-have)"
+            for skill in missing_must
+            if not any(skill in item.missing_skills for item in gaps)
+        ]
+    else:
+        lines.append("- No must-have requirement is without evidence.")
+
+    strongest = sorted((item for item in must + nice if item.kind == "bullet"), key=lambda item: -item.score)
+    questions = list(
+        dict.fromkeys(f"Walk through “{item.line}”: your part, the trade-offs, the result." for item in strongest)
+    )[:3]
+    questions += [
+        f"How would you get up to speed on {skill}? Prepare an honest answer and a plan." for skill in missing_must[:2]
+    ]
+    questions += [
+        f"How would you approach this part of the role: {item.rstrip('.')}?" for item in posting.responsibilities[:2]
+    ]
+    if questions:
+        lines += ["", "## Questions to prepare", ""] + [
+            f"{number}. {question}" for number, question in enumerate(questions, 1)
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _relevance(text: str, posting: Posting, posting_words: set[str]) -> float:
+    skills = find_skills(text)
+    must = len(set(skills) & set(posting.must_have_skills))
+    return 3 * must + len(set(skills) & set(posting.skills)) + 0.5 * len(content_words(text) & posting_words)
+
+
+def draft_resume(resume_texts: list[str], job_description: str) -> str:
+    """The first resume reordered for the posting: most relevant skills and bullets first, nothing added."""
+    resume = parse_resume(resume_texts[0])
+    posting = parse_posting(job_description)
+    posting_words = content_words(" ".join(posting.must_have + posting.nice_to_have + posting.responsibilities))
+
+    lines = [f"# {resume.name}"]
+    if resume.contact:
+        lines.append("  \n".join(resume.contact))
+    order = {"summary": 0, "skills": 1, "experience": 2, "projects": 3}
+    for section in sorted(resume.sections, key=lambda section: order.get(section.kind, 4)):
+        lines += ["", f"## {section.title.title() if section.title.isupper() else section.title}", ""]
+        if section.kind == "skills":
+            relevant = [skill for skill in posting.skills if skill in resume.skills]
+            if relevant:
+                lines += [f"**Most relevant here:** {', '.join(relevant)}", ""]
+        lines += [f"{line}  " if index < len(section.lines) - 1 else line for index, line in enumerate(section.lines)]
+        for entry in section.entries:
+            if entry.header:
+                lines += [f"### {_strip_markup(entry.header[0])}"] + entry.header[1:] + [""]
+            ranked = sorted(entry.bullets, key=lambda bullet: -_relevance(bullet, posting, posting_words))
+            lines += [f"- {bullet}" for bullet in ranked] + [""]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
+
+
+def stream_chunks(text: str, size: int = 48) -> Iterator[str]:
+    """The text in pieces ending at word boundaries, as a model would stream it."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            space = text.rfind(" ", start + 1, end)
+            end = space + 1 if space > start else end
+        yield text[start:end]
+        start = end

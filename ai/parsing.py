@@ -83,7 +83,7 @@ def _is_heading(line: str) -> bool:
         return False
     if _MARKDOWN_HEADING.match(stripped):
         return True
-    letters = [ch for ch in re.sub(r"\(.*?\)", "", stripped) if ch.isalpha()]
+    letters = [ch for ch in re.sub(r"\([^()]*\)", "", stripped) if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters) and len(stripped) <= 60:
         return True
     return stripped.endswith(":") and len(stripped) <= 40
@@ -107,20 +107,52 @@ class Achievement:
 
 
 @dataclass
+class Entry:
+    """One job or project: its header lines as written, and its bullets."""
+
+    header: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    employer: str = ""
+
+
+@dataclass
+class Section:
+    title: str
+    kind: str  # summary | experience | skills | projects | other
+    lines: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
 class Resume:
     name: str = ""
+    contact: list[str] = field(default_factory=list)
     summary: str = ""
+    sections: list[Section] = field(default_factory=list)
     achievements: list[Achievement] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
 
 
+TITLE_WORDS = re.compile(
+    r"\b(engineer|developer|manager|designer|analyst|lead|director|scientist|consultant|specialist|intern|"
+    r"architect|head|vp|officer|associate|coordinator|administrator|marketer|writer|editor|recruiter)\b",
+    re.IGNORECASE,
+)
+
+
 def _employer_from(entry_line: str, is_markdown_heading: bool) -> str:
-    """'Staff Engineer — Acme, Austin (2021 – Present)' → 'Acme'; '### Acme -- Remote' → 'Acme'."""
+    """The first part of a job header that is not a job title.
+
+    'Staff Engineer — Acme, Austin (2021 – Present)' → 'Acme'; '### Acme -- Remote' → 'Acme'.
+    """
     parts = _ENTRY_SEPARATORS.split(_strip_markup(entry_line))
     if len(parts) < 2 and not is_markdown_heading:
         return ""
-    candidate = parts[0] if is_markdown_heading else parts[1]
-    return re.split(r"[,(]", candidate)[0].strip()
+    for part in parts:
+        name = re.split(r"[,(]", part)[0].strip()
+        if name and re.search(r"[A-Za-z]", name) and not TITLE_WORDS.search(name):
+            return name
+    return ""
 
 
 def _section_kind(heading: str) -> str:
@@ -136,40 +168,61 @@ def _section_kind(heading: str) -> str:
     return "other"
 
 
-def parse_resume(text: str) -> Resume:
-    lines = [line.rstrip() for line in text.splitlines()]
-    resume = Resume(skills=find_skills(text))
-    content_lines = [line for line in lines if line.strip() and not line.strip().startswith("<!--")]
-    if content_lines:
-        first = _strip_markup(content_lines[0])
-        resume.name = _ENTRY_SEPARATORS.split(first)[-1] if first.lower().startswith("resume") else first
+def _without_html_comments(text: str) -> str:
+    return re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
 
-    section, employer, summary_lines = "other", "", []
-    in_comment = False
+
+def _add_entry_line(section: Section, line: str) -> None:
+    """Bullets belong to the entry above them; a header line after bullets starts a new entry."""
+    is_markdown_heading = bool(_MARKDOWN_HEADING.match(line))
+    if _BULLET.match(line):
+        if not section.entries:
+            section.entries.append(Entry())
+        section.entries[-1].bullets.append(_strip_markup(_BULLET.sub("", line)))
+        return
+    if not section.entries or section.entries[-1].bullets:
+        previous_employer = section.entries[-1].employer if section.entries else ""
+        section.entries.append(Entry(employer=previous_employer))
+    entry = section.entries[-1]
+    entry.header.append(line)
+    if is_markdown_heading or _ENTRY_SEPARATORS.search(_strip_markup(line)):
+        entry.employer = _employer_from(line, is_markdown_heading) or entry.employer
+
+
+def normalise(text: str) -> str:
+    """One space for any run of spaces and tabs, \n line ends: keeps every regex here linear."""
+    return re.sub(r"[ \t\f\v\xa0]+", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def parse_resume(text: str) -> Resume:
+    text = _without_html_comments(normalise(text))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    resume = Resume(skills=find_skills(text))
+    if not lines:
+        return resume
+    first = _strip_markup(lines[0])
+    resume.name = _ENTRY_SEPARATORS.split(first)[-1] if first.lower().startswith("resume") else first
+
+    section: Section | None = None
     for line in lines[1:]:
-        stripped = line.strip()
-        if stripped.startswith("<!--"):
-            in_comment = "-->" not in stripped
-            continue
-        if in_comment:
-            in_comment = "-->" not in stripped
-            continue
-        if not stripped:
-            continue
-        is_markdown_heading = bool(_MARKDOWN_HEADING.match(stripped))
         # A heading that reads like "Employer -- City" is a job inside the section, not a new one.
-        if _is_heading(stripped) and not _ENTRY_SEPARATORS.search(_strip_markup(stripped)):
-            section = _section_kind(stripped)
-            continue
-        if section == "summary":
-            summary_lines.append(_strip_markup(stripped))
-        elif section in ("experience", "projects"):
-            if _BULLET.match(stripped):
-                bullet = _strip_markup(_BULLET.sub("", stripped))
-                resume.achievements.append(Achievement(bullet, employer if section == "experience" else ""))
-            elif is_markdown_heading or _ENTRY_SEPARATORS.search(stripped):
-                employer = _employer_from(stripped, is_markdown_heading) or employer
-    resume.summary = " ".join(summary_lines)
+        if _is_heading(line) and not _ENTRY_SEPARATORS.search(_strip_markup(line)):
+            title = _strip_markup(line).rstrip(":")
+            section = Section(title=title, kind=_section_kind(title))
+            resume.sections.append(section)
+        elif section is None:
+            resume.contact.append(line)
+        elif section.kind in ("experience", "projects"):
+            _add_entry_line(section, line)
+        else:
+            section.lines.append(line)
+
+    for section in resume.sections:
+        if section.kind == "summary" and not resume.summary:
+            resume.summary = " ".join(_strip_markup(line) for line in section.lines)
+        for entry in section.entries:
+            employer = entry.employer if section.kind == "experience" else ""
+            resume.achievements += [Achievement(bullet, employer) for bullet in entry.bullets]
     return resume
 
 
@@ -225,6 +278,7 @@ def _blocks(text: str) -> list[tuple[str, str]]:
 
 
 def parse_posting(text: str) -> Posting:
+    text = normalise(text)
     posting = Posting(skills=find_skills(text))
     kind = None
     for block_type, block in _blocks(text):

@@ -313,7 +313,9 @@ def available_providers(config) -> dict[str, Provider]:
     config.openai_api_key or config.openai_base_url), then offline (always)."""
     providers: dict[str, Provider] = {}
     if config.anthropic_api_key:
-        providers["anthropic"] = AnthropicProvider(config.anthropic_api_key, config.anthropic_model)
+        providers["anthropic"] = AnthropicProvider(
+            config.anthropic_api_key, config.anthropic_model, base_url=config.anthropic_base_url or None
+        )
     if config.openai_api_key or config.openai_base_url:
         providers["openai"] = OpenAIProvider(
             config.openai_api_key, config.openai_model, base_url=config.openai_base_url or None

@@ -1,36 +1,125 @@
-"""Producing documents for an application and saving them as new versions."""
+"""The three phases — research, optimized resume, cover letter — each feeding the next."""
 
-from ai import offline
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ai import offline, prompting
+from ai.providers import Provider
 from db import documents as document_queries
 from db import resumes as resume_queries
 
+PHASES = ("research", "resume", "cover_letter")
+PHASE_LABELS = {"research": "Research", "resume": "Resume", "cover_letter": "Cover letter"}
+OFFLINE_PROMPT_VERSION = "offline-1"
 
-class MissingResume(Exception):
-    """The person has no resume yet, so there is nothing to write from."""
+
+class MissingInput(Exception):
+    """A phase cannot run yet; `message` says why and `link` where to fix it."""
+
+    def __init__(self, message: str, link: str, link_text: str):
+        super().__init__(message)
+        self.message = message
+        self.link = link
+        self.link_text = link_text
 
 
-def generate_cover_letter(conn, application: dict, signer: str, unsaved_text: str | None = None) -> dict:
-    """Draft a cover letter and make it the current version; return the document.
+@dataclass
+class Inputs:
+    company: str
+    role_title: str
+    job_description: str
+    resumes: list[str]
+    signer: str
+    writing_sample: str = ""
+    documents: dict[str, str] = field(default_factory=dict)  # current text of each phase's document
 
-    Text the person typed but did not save is kept as an edited version first, so a
-    regeneration never loses a word of it.
-    """
-    resume = resume_queries.get_primary_resume(conn)
-    if resume is None:
-        raise MissingResume()
-    current = document_queries.get_document(conn, application["id"], "cover_letter")
-    if unsaved_text and unsaved_text.strip() and (current is None or unsaved_text != current["content"]):
-        document_queries.save_version(conn, application["id"], "cover_letter", unsaved_text, "edited", None)
-    text = offline.draft_cover_letter(
-        resume["content"], application["job_description"], application["company"], application["role_title"], signer
+
+def load_inputs(conn, application: dict, profile: dict, resume_ids: list | None = None) -> Inputs:
+    """Everything the phases read, from the person's own rows (RLS applies)."""
+    chosen = resume_queries.list_resumes(conn)
+    if resume_ids:
+        wanted = {str(resume_id) for resume_id in resume_ids}
+        chosen = [resume for resume in chosen if str(resume["id"]) in wanted]
+    else:
+        chosen = chosen[:1]  # primary first, else the most recent
+    documents = {}
+    for phase in PHASES:
+        document = document_queries.get_document(conn, application["id"], phase)
+        documents[phase] = document["content"] if document else ""
+    return Inputs(
+        company=application["company"],
+        role_title=application["role_title"],
+        job_description=application["job_description"],
+        resumes=[resume["content"] for resume in chosen],
+        signer=f"{profile['first_name']} {profile['last_name']}",
+        writing_sample=profile.get("writing_sample") or "",
+        documents=documents,
     )
-    return document_queries.save_version(
-        conn,
-        application["id"],
-        "cover_letter",
-        text,
-        "generated",
-        None,
-        provider=offline.PROVIDER,
-        model=offline.MODEL,
+
+
+def check_inputs(phase: str, inputs: Inputs) -> None:
+    if not inputs.resumes:
+        raise MissingInput("Add a resume first: every document is written from it.", "/resumes", "Go to resumes")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()[:200]
+
+
+def _prompt(phase: str, inputs: Inputs) -> tuple[str, list[dict]]:
+    resumes = "\n\n".join(inputs.resumes)
+    plain = {"company": _one_line(inputs.company), "role_title": _one_line(inputs.role_title)}
+    fenced = {"posting": inputs.job_description, "resumes": resumes}
+    if phase == "resume":
+        fenced["research"] = inputs.documents.get("research", "")
+    if phase == "cover_letter":
+        fenced = {
+            "posting": inputs.job_description,
+            "research": inputs.documents.get("research", ""),
+            "resume": inputs.documents.get("resume") or resumes,
+            "writing_sample": inputs.writing_sample,
+        }
+        plain["signer"] = _one_line(inputs.signer)
+    return prompting.render(phase, fenced=fenced, plain=plain)
+
+
+def offline_draft(phase: str, inputs: Inputs) -> str:
+    if phase == "research":
+        return offline.draft_research(inputs.resumes, inputs.job_description, inputs.company, inputs.role_title)
+    if phase == "resume":
+        return offline.draft_resume(inputs.resumes, inputs.job_description)
+    letter_source = inputs.documents.get("resume") or inputs.resumes[0]
+    return offline.draft_cover_letter(
+        letter_source,
+        inputs.job_description,
+        inputs.company,
+        inputs.role_title,
+        inputs.signer,
+        inputs.writing_sample,
     )
+
+
+def prompt_version(provider: Provider, phase: str) -> str:
+    return OFFLINE_PROMPT_VERSION if provider.name == "offline" else prompting.load_template(phase).version
+
+
+def stream_phase(provider: Provider, phase: str, inputs: Inputs, offline_pace: float = 0.0) -> Iterator[str]:
+    """The phase's text as it is written; raises ProviderError or MissingInput."""
+    check_inputs(phase, inputs)
+    if provider.name == "offline":
+        for chunk in offline.stream_chunks(offline_draft(phase, inputs)):
+            if offline_pace:
+                time.sleep(offline_pace)  # the pace of a model, so people can watch and cancel
+            yield chunk
+        return
+    system, messages = _prompt(phase, inputs)
+    yield from provider.stream(system, messages)
+
+
+def keep_unsaved_text(conn, application_id, phase: str, editor_text: str | None) -> None:
+    """Store what the person typed but did not save, so a regeneration never loses a word of it."""
+    current = document_queries.get_document(conn, application_id, phase)
+    if editor_text and editor_text.strip() and (current is None or editor_text != current["content"]):
+        document_queries.save_version(conn, application_id, phase, editor_text, "edited", None)

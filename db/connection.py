@@ -1,5 +1,6 @@
 """The connection pool and the one way to run SQL: a transaction bound to a user."""
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -9,6 +10,10 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 _pool: ConnectionPool | None = None
+_settings: dict = {}
+# Pools inherited across a fork: kept referenced and never closed here, because closing (or
+# garbage-collecting) them would end the parent's connections, whose sockets they share.
+_inherited_pools: list[ConnectionPool] = []
 
 
 def _configure(conn: psycopg.Connection) -> None:
@@ -23,6 +28,7 @@ def open_pool(conninfo: str, min_size: int = 1, max_size: int = 10) -> Connectio
     pool = ConnectionPool(conninfo, min_size=min_size, max_size=max_size, open=False, configure=_configure)
     pool.open(wait=True, timeout=30)
     _pool = pool
+    _settings.update(conninfo=conninfo, min_size=min_size, max_size=max_size)
     return pool
 
 
@@ -33,7 +39,20 @@ def close_pool() -> None:
         _pool = None
 
 
+def _forget_pool_after_fork() -> None:
+    global _pool
+    if _pool is not None:
+        _inherited_pools.append(_pool)
+        _pool = None
+
+
+os.register_at_fork(after_in_child=_forget_pool_after_fork)
+
+
 def _get_pool() -> ConnectionPool:
+    if _pool is None and _settings:
+        # A forked process (a background callback job) opens a small pool of its own.
+        open_pool(_settings["conninfo"], min_size=1, max_size=2)
     if _pool is None:
         raise RuntimeError("the database pool is not open; call db.connection.open_pool() first")
     return _pool

@@ -47,6 +47,10 @@ def save_version(
         "select id, content, version from documents where application_id = %s and doc_type = %s for update",
         (application_id, doc_type),
     ).fetchone()
+    if current is None:
+        raise LookupError("no such application for this person")
+    if current["content"] == content and current["version"] > 0:
+        return get_document(conn, application_id, doc_type)  # a retried save: nothing new to keep
     if base_version is not None and current["version"] != base_version:
         raise VersionConflict(current)
     document = conn.execute(
@@ -69,3 +73,11 @@ def list_versions(conn, document_id) -> list[dict]:
         " where document_id = %s order by version desc",
         (document_id,),
     ).fetchall()
+
+
+def get_version(conn, document_id, version: int) -> dict | None:
+    return conn.execute(
+        "select id, version, content, origin, provider, model, prompt_version, created_at from document_versions"
+        " where document_id = %s and version = %s",
+        (document_id, version),
+    ).fetchone()

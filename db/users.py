@@ -31,3 +31,10 @@ def get_current_user(conn) -> dict | None:
         "select id, email, first_name, last_name, writing_sample, ai_provider"
         " from users where id = app_current_user_id()"
     ).fetchone()
+
+
+def update_settings(conn, ai_provider: str, writing_sample: str) -> None:
+    conn.execute(
+        "update users set ai_provider = %s, writing_sample = %s where id = app_current_user_id()",
+        (ai_provider, writing_sample),
+    )

@@ -1,26 +1,41 @@
-"""One application: the posting, its status, and the cover letter editor."""
+"""One application: the posting, its status, and the three AI documents with their editors."""
 
+import difflib
+import time
 import uuid
+from datetime import date
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import no_update as skip
 from flask_login import current_user
 
-from ai.workflow import MissingResume, generate_cover_letter
+import config
+import exports
+from ai.grounding import check_grounding
+from ai.providers import ProviderError, get_provider
+from ai.workflow import PHASE_LABELS, PHASES, MissingInput, keep_unsaved_text, load_inputs, prompt_version, stream_phase
+from components.document_editor import doc_id, document_editor
 from components.status import STATUS_OPTIONS, status_badge
 from db import applications as application_queries
 from db import documents as document_queries
+from db import resumes as resume_queries
+from db import users as user_queries
 from db.connection import user_tx
 
 dash.register_page(__name__, path_template="/applications/<application_id>", title="Application · Job Forge", order=3)
+
+GROUNDED = ("resume", "cover_letter")  # documents whose facts must all come from the resumes
+PROGRESS_INTERVAL = 0.15  # seconds between streamed updates sent to the browser
 
 
 def layout(application_id: str = "", **_kwargs):
     return html.Div(
         [
             dcc.Store(id="application-id", data=application_id),
-            dcc.Store(id="cover-letter-version"),
+            dcc.Store(id="generate-request"),
+            dcc.Store(id="pending-request"),
             dbc.Alert(
                 [html.H1("Application not found", className="h4"), dcc.Link("Back to the dashboard", href="/")],
                 id="application-not-found",
@@ -28,6 +43,25 @@ def layout(application_id: str = "", **_kwargs):
                 is_open=False,
             ),
             html.Div(id="application-view", hidden=True, children=_view()),
+            dbc.Modal(
+                [
+                    dbc.ModalHeader(dbc.ModalTitle("Replace a document you are editing?")),
+                    dbc.ModalBody(
+                        "A document you would regenerate has unsaved changes. They are kept in its "
+                        "history before the new draft replaces the text in the editor."
+                    ),
+                    dbc.ModalFooter(
+                        [
+                            dbc.Button("Not now", id="confirm-cancel", color="secondary", outline=True),
+                            dbc.Button(
+                                "Keep my edits in history and regenerate", id="confirm-generate", color="primary"
+                            ),
+                        ]
+                    ),
+                ],
+                id="confirm-modal",
+                is_open=False,
+            ),
         ]
     )
 
@@ -51,68 +85,61 @@ def _view() -> list:
         ],
         className="d-flex flex-wrap justify-content-between align-items-start gap-3 mb-4",
     )
-    posting = dbc.Card(
+    controls = html.Div(
         [
-            dbc.CardHeader("Job posting"),
-            dbc.CardBody(html.Div(id="application-posting", className="posting-text")),
+            html.Div(
+                [
+                    dbc.Label("Resumes to use", html_for="resume-picker", class_name="small mb-1"),
+                    dcc.Dropdown(id="resume-picker", multi=True, placeholder="Your primary resume"),
+                ],
+                className="flex-grow-1",
+                style={"minWidth": "16rem"},
+            ),
+            html.Div(
+                [
+                    dbc.Button("Generate all", id="generate-all", color="primary"),
+                    dbc.Button("Cancel", id="cancel-generation", color="danger", outline=True, disabled=True),
+                ],
+                className="d-flex gap-2 align-items-end",
+            ),
         ],
-        class_name="mb-4",
+        className="d-flex flex-wrap gap-3 align-items-end mb-2",
     )
-    editor = dbc.Card(
+    documents = dbc.Card(
         [
             dbc.CardHeader(
                 html.Div(
-                    [
-                        html.Span("Cover letter", className="fw-semibold"),
-                        html.Span(id="cover-letter-origin", className="small text-body-secondary"),
-                    ],
+                    [html.Span("Documents", className="fw-semibold"), dbc.Badge(id="provider-label", color="info")],
                     className="d-flex justify-content-between align-items-center",
                 )
             ),
             dbc.CardBody(
                 [
-                    html.Div(
+                    controls,
+                    html.Div(id="generation-progress", className="small text-body-secondary mb-2", role="status"),
+                    html.Div(id="generation-message", role="alert"),
+                    dbc.Tabs(
                         [
-                            dbc.Button("Generate cover letter", id="generate-cover-letter", color="primary"),
-                            dbc.Button("Save", id="save-cover-letter", color="success", outline=True),
+                            dbc.Tab(
+                                document_editor(phase, PHASE_LABELS[phase], phase in GROUNDED),
+                                label=PHASE_LABELS[phase],
+                                tab_id=phase,
+                            )
+                            for phase in PHASES
                         ],
-                        className="d-flex gap-2 mb-3",
-                    ),
-                    html.Div(id="cover-letter-message", role="status"),
-                    dbc.Row(
-                        [
-                            dbc.Col(
-                                [
-                                    dbc.Label("Cover letter (Markdown)", html_for="cover-letter-editor"),
-                                    dbc.Textarea(
-                                        id="cover-letter-editor",
-                                        class_name="editor-source",
-                                        rows=18,
-                                        submit_on_enter=False,
-                                        placeholder="Press “Generate cover letter” for a draft, or write your own.",
-                                    ),
-                                ],
-                                lg=6,
-                                class_name="mb-3",
-                            ),
-                            dbc.Col(
-                                [
-                                    html.Div("Preview", className="form-label"),
-                                    dcc.Markdown(
-                                        id="cover-letter-preview",
-                                        className="editor-preview border rounded p-3",
-                                        link_target="_blank",
-                                    ),
-                                ],
-                                lg=6,
-                            ),
-                        ]
+                        id="document-tabs",
+                        active_tab="cover_letter",
                     ),
                 ]
             ),
-        ]
+        ],
+        class_name="mb-4",
     )
-    return [header, posting, editor]
+    posting = dbc.Card(
+        [dbc.CardHeader("Job posting"), dbc.CardBody(html.Div(id="application-posting", className="posting-text"))],
+        class_name="mb-4",
+    )
+    return [header, documents, posting]
 
 
 def _parse_id(application_id) -> uuid.UUID | None:
@@ -129,13 +156,54 @@ def _load_application(conn, application_id) -> dict | None:
 
 def _origin_label(document: dict | None) -> str:
     """'Offline draft · version 1', 'Edited by you · version 2'."""
-    if document is None:
+    if not document or not document.get("version"):
         return ""
     if document["origin"] == "generated":
         made_by = "Offline draft" if document["provider"] == "offline" else f"Written by {document['provider']}"
     else:
         made_by = "Edited by you" if document["origin"] == "edited" else "Restored"
     return f"{made_by} · version {document['version']}"
+
+
+def _flags_view(text: str, sources: list[str], allowed: list[str]):
+    if not text.strip():
+        return None
+    flags = check_grounding(text, sources, allowed)
+    if not flags:
+        return dbc.Alert(
+            "Every employer, title, year, number and skill here is in your resumes.",
+            color="success",
+            class_name="py-2 small grounding-ok",
+        )
+    return dbc.Alert(
+        [html.Div("Check these: not found in your resumes", className="fw-semibold mb-1")]
+        + [html.Div(flag.message, className="grounding-flag") for flag in flags],
+        color="warning",
+        class_name="py-2 small grounding-flags",
+    )
+
+
+def _documents_state(conn, application: dict) -> dict[str, dict | None]:
+    return {phase: document_queries.get_document(conn, application["id"], phase) for phase in PHASES}
+
+
+def _editor_outputs(documents: dict[str, dict | None]) -> tuple[list, list, list, list]:
+    """(texts, versions, saved texts, origin labels), one per phase in PHASES order."""
+    texts = [(documents[phase] or {}).get("content", "") for phase in PHASES]
+    versions = [(documents[phase] or {}).get("version", 0) for phase in PHASES]
+    origins = [_origin_label(documents[phase]) for phase in PHASES]
+    return texts, versions, list(texts), origins
+
+
+def _grounding_outputs(conn, application: dict, texts: list[str]) -> list:
+    sources = [resume["content"] for resume in resume_queries.list_resumes(conn)]
+    allowed = [application["company"], application["role_title"], current_user_name(conn)]
+    return [_flags_view(texts[PHASES.index(phase)], sources, allowed) for phase in GROUNDED]
+
+
+def current_user_name(conn) -> str:
+    profile = user_queries.get_current_user(conn)
+    return f"{profile['first_name']} {profile['last_name']}"
 
 
 @callback(
@@ -145,22 +213,37 @@ def _origin_label(document: dict | None) -> str:
     Output("application-meta", "children"),
     Output("application-posting", "children"),
     Output("application-status", "value"),
-    Output("cover-letter-editor", "value"),
-    Output("cover-letter-version", "data"),
-    Output("cover-letter-origin", "children"),
+    Output("resume-picker", "options"),
+    Output("resume-picker", "value"),
+    Output("provider-label", "children"),
+    Output(doc_id("editor", ALL), "value"),
+    Output(doc_id("version", ALL), "data"),
+    Output(doc_id("saved-text", ALL), "data"),
+    Output(doc_id("origin", ALL), "children"),
+    Output(doc_id("flags", ALL), "children"),
     Input("application-id", "data"),
 )
 def show_application(application_id):
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
-        document = application and document_queries.get_document(conn, application["id"], "cover_letter")
-    if application is None:
-        return True, True, *([no_update] * 7)
+        if application is None:
+            return True, True, *([skip] * 7), *([[skip] * len(PHASES)] * 4), [skip] * len(GROUNDED)
+        documents = _documents_state(conn, application)
+        texts, versions, saved, origins = _editor_outputs(documents)
+        flags = _grounding_outputs(conn, application, texts)
+        resumes = resume_queries.list_resumes(conn)
+        profile = user_queries.get_current_user(conn)
+    provider = get_provider(config.active(), profile["ai_provider"])
     meta = [html.Span(application["company"], className="fw-semibold")]
     if application["location"]:
         meta.append(f" · {application['location']}")
     if application["job_url"]:
         meta += [" · ", html.A("Posting", href=application["job_url"], target="_blank", rel="noopener noreferrer")]
+    options = [
+        {"label": f"{resume['name']} (primary)" if resume["is_primary"] else resume["name"], "value": str(resume["id"])}
+        for resume in resumes
+    ]
+    chosen = [str(resumes[0]["id"])] if resumes else []
     return (
         False,
         False,
@@ -168,9 +251,14 @@ def show_application(application_id):
         meta,
         application["job_description"],
         application["status"],
-        document["content"] if document else "",
-        document["version"] if document else 0,
-        _origin_label(document),
+        options,
+        chosen,
+        provider.label,
+        texts,
+        versions,
+        saved,
+        origins,
+        flags,
     )
 
 
@@ -183,84 +271,355 @@ def show_application(application_id):
 def change_status(status, application_id):
     parsed = _parse_id(application_id)
     if parsed is None or status is None:
-        return no_update
+        return skip
     with user_tx(current_user.id) as conn:
         changed = application_queries.set_status(conn, parsed, status)
-    return ["Status saved ", status_badge(status)] if changed else no_update
-
-
-@callback(
-    Output("cover-letter-editor", "value", allow_duplicate=True),
-    Output("cover-letter-version", "data", allow_duplicate=True),
-    Output("cover-letter-origin", "children", allow_duplicate=True),
-    Output("cover-letter-message", "children"),
-    Input("generate-cover-letter", "n_clicks"),
-    State("application-id", "data"),
-    State("cover-letter-editor", "value"),
-    running=[
-        (Output("generate-cover-letter", "disabled"), True, False),
-        (Output("save-cover-letter", "disabled"), True, False),
-    ],
-    prevent_initial_call=True,
-)
-def generate(_clicks, application_id, editor_text):
-    with user_tx(current_user.id) as conn:
-        application = _load_application(conn, application_id)
-        if application is None:
-            return no_update, no_update, no_update, dbc.Alert("This application no longer exists.", color="warning")
-        try:
-            document = generate_cover_letter(conn, application, current_user.full_name, editor_text)
-        except MissingResume:
-            message = dbc.Alert(
-                [
-                    "Add a resume first: the cover letter is written from it. ",
-                    dcc.Link("Go to resumes", href="/resumes"),
-                ],
-                color="warning",
-            )
-            return no_update, no_update, no_update, message
-    message = dbc.Alert(
-        "Offline draft written from your primary resume and this posting. Edit it freely, then save.",
-        color="info",
-        dismissable=True,
-    )
-    return document["content"], document["version"], _origin_label(document), message
-
-
-@callback(
-    Output("cover-letter-version", "data", allow_duplicate=True),
-    Output("cover-letter-origin", "children", allow_duplicate=True),
-    Output("cover-letter-message", "children", allow_duplicate=True),
-    Input("save-cover-letter", "n_clicks"),
-    State("application-id", "data"),
-    State("cover-letter-editor", "value"),
-    State("cover-letter-version", "data"),
-    running=[(Output("save-cover-letter", "disabled"), True, False)],
-    prevent_initial_call=True,
-)
-def save(_clicks, application_id, text, base_version):
-    if not (text or "").strip():
-        return no_update, no_update, dbc.Alert("There is nothing to save yet.", color="warning")
-    with user_tx(current_user.id) as conn:
-        application = _load_application(conn, application_id)
-        if application is None:
-            return no_update, no_update, dbc.Alert("This application no longer exists.", color="warning")
-        try:
-            document = document_queries.save_version(
-                conn, application["id"], "cover_letter", text, "edited", base_version or 0
-            )
-        except document_queries.VersionConflict as conflict:
-            message = dbc.Alert(
-                f"This cover letter was changed elsewhere (now version {conflict.current['version']}). "
-                "Your text is still in the editor: copy it, reload the page, and merge.",
-                color="danger",
-            )
-            return no_update, no_update, message
-    return document["version"], _origin_label(document), dbc.Alert("Saved.", color="success", duration=4000)
+    return ["Status saved ", status_badge(status)] if changed else skip
 
 
 clientside_callback(
-    "function (text) { return text || ''; }",
-    Output("cover-letter-preview", "children"),
-    Input("cover-letter-editor", "value"),
+    ClientsideFunction("jobforge", "preview"),
+    Output(doc_id("preview", MATCH), "children"),
+    Input(doc_id("editor", MATCH), "value"),
 )
+clientside_callback(
+    ClientsideFunction("jobforge", "dirty"),
+    Output(doc_id("dirty", MATCH), "children"),
+    Input(doc_id("editor", MATCH), "value"),
+    Input(doc_id("saved-text", MATCH), "data"),
+)
+clientside_callback(
+    ClientsideFunction("jobforge", "requestGeneration"),
+    Output("generate-request", "data"),
+    Output("pending-request", "data"),
+    Output("confirm-modal", "is_open"),
+    Input(doc_id("generate", ALL), "n_clicks"),
+    Input("generate-all", "n_clicks"),
+    State(doc_id("editor", ALL), "value"),
+    State(doc_id("saved-text", ALL), "data"),
+    State(doc_id("editor", ALL), "id"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output("generate-request", "data", allow_duplicate=True),
+    Output("confirm-modal", "is_open", allow_duplicate=True),
+    Input("confirm-generate", "n_clicks"),
+    Input("confirm-cancel", "n_clicks"),
+    State("pending-request", "data"),
+    prevent_initial_call=True,
+)
+def confirm_generation(_confirm, _cancel, pending):
+    if ctx.triggered_id == "confirm-generate" and pending:
+        return {**pending, "nonce": time.time()}, False
+    return skip, False
+
+
+def _each_phase(kind: str, prop: str) -> list[Output]:
+    return [Output(doc_id(kind, phase), prop, allow_duplicate=True) for phase in PHASES]
+
+
+@callback(
+    output=[
+        *_each_phase("editor", "value"),
+        *_each_phase("version", "data"),
+        *_each_phase("saved-text", "data"),
+        *_each_phase("origin", "children"),
+        *[Output(doc_id("flags", phase), "children", allow_duplicate=True) for phase in GROUNDED],
+        Output("generation-message", "children"),
+        Output("generation-progress", "children", allow_duplicate=True),
+    ],
+    inputs=Input("generate-request", "data"),
+    state=[
+        State("application-id", "data"),
+        State("resume-picker", "value"),
+        *[State(doc_id("editor", phase), "value") for phase in PHASES],
+    ],
+    background=True,
+    progress=[
+        *[Output(doc_id("editor", phase), "value") for phase in PHASES],
+        Output("generation-progress", "children"),
+        Output("document-tabs", "active_tab"),
+    ],
+    running=[
+        *[(Output(doc_id("generate", phase), "disabled"), True, False) for phase in PHASES],
+        (Output("generate-all", "disabled"), True, False),
+        (Output("cancel-generation", "disabled"), False, True),
+        *[(Output(doc_id("save", phase), "disabled"), True, False) for phase in PHASES],
+    ],
+    cancel=[Input("cancel-generation", "n_clicks")],
+    prevent_initial_call=True,
+)
+def generate(set_progress, request, application_id, resume_ids, *editor_texts):
+    """Runs in a background process: streams each requested phase into its editor, then saves it."""
+    user_id = ctx.custom_data["user_id"]
+    phases = [phase for phase in PHASES if phase in (request or {}).get("phases", [])]
+    settings = config.active()
+    message = None
+    with user_tx(user_id) as conn:
+        application = _load_application(conn, application_id)
+        if application is None:
+            return [skip] * (4 * len(PHASES) + len(GROUNDED)) + [
+                dbc.Alert("This application no longer exists.", color="warning"),
+                "",
+            ]
+        profile = user_queries.get_current_user(conn)
+        for phase, text in zip(PHASES, editor_texts, strict=True):
+            if phase in phases:
+                keep_unsaved_text(conn, application["id"], phase, text)
+    provider = get_provider(settings, profile["ai_provider"])
+    live = list(editor_texts)
+    for step, phase in enumerate(phases, 1):
+        progress = f"{PHASE_LABELS[phase]} {step}/{len(phases)} · {provider.label}"
+        with user_tx(user_id) as conn:
+            inputs = load_inputs(conn, application, profile, resume_ids)
+        try:
+            written, last_sent = "", 0.0
+            for chunk in stream_phase(provider, phase, inputs, settings.offline_pace):
+                written += chunk
+                if time.monotonic() - last_sent >= PROGRESS_INTERVAL:
+                    live[PHASES.index(phase)] = written
+                    set_progress([*live, progress, phase])
+                    last_sent = time.monotonic()
+        except MissingInput as missing:
+            message = dbc.Alert([missing.message, " ", dcc.Link(missing.link_text, href=missing.link)], color="warning")
+            break
+        except ProviderError as error:
+            message = dbc.Alert(f"{error.message} Your {PHASE_LABELS[phase].lower()} is as it was.", color="danger")
+            break
+        with user_tx(user_id) as conn:
+            document_queries.save_version(
+                conn,
+                application["id"],
+                phase,
+                written,
+                "generated",
+                None,
+                provider=provider.name,
+                model=provider.model,
+                prompt_version=prompt_version(provider, phase),
+            )
+        live[PHASES.index(phase)] = written
+        set_progress([*live, progress, phase])
+    with user_tx(user_id) as conn:
+        documents = _documents_state(conn, application)
+        texts, versions, saved, origins = _editor_outputs(documents)
+        sources = [resume["content"] for resume in resume_queries.list_resumes(conn)]
+    # The browser may apply the last progress update after the result: make it the final state too.
+    set_progress([*texts, "", phases[-1] if phases else "cover_letter"])
+    allowed = [application["company"], application["role_title"], f"{profile['first_name']} {profile['last_name']}"]
+    flags = [_flags_view(texts[PHASES.index(phase)], sources, allowed) for phase in GROUNDED]
+    if message is None:
+        done = ", ".join(PHASE_LABELS[phase].lower() for phase in phases)
+        label = "Offline draft" if provider.name == "offline" else provider.label
+        message = dbc.Alert(f"{label}: wrote the {done}. Edit freely, then save.", color="info", dismissable=True)
+    return [*texts, *versions, *saved, *origins, *flags, message, ""]
+
+
+@callback(
+    Output(doc_id("editor", ALL), "value", allow_duplicate=True),
+    Output("generation-message", "children", allow_duplicate=True),
+    Output("generation-progress", "children", allow_duplicate=True),
+    Input("cancel-generation", "n_clicks"),
+    State("application-id", "data"),
+    prevent_initial_call=True,
+)
+def cancelled(_clicks, application_id):
+    """After a cancel the editors show the saved documents again: nothing half-written stays."""
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+        if application is None:
+            return [skip] * len(PHASES), skip, ""
+        texts, *_ = _editor_outputs(_documents_state(conn, application))
+    return texts, dbc.Alert("Cancelled. Your documents are as they were.", color="secondary", dismissable=True), ""
+
+
+@callback(
+    Output(doc_id("version", MATCH), "data", allow_duplicate=True),
+    Output(doc_id("saved-text", MATCH), "data", allow_duplicate=True),
+    Output(doc_id("origin", MATCH), "children", allow_duplicate=True),
+    Output(doc_id("message", MATCH), "children"),
+    Output(doc_id("conflict", MATCH), "is_open"),
+    Output(doc_id("conflict-text", MATCH), "children"),
+    Input(doc_id("save", MATCH), "n_clicks"),
+    Input(doc_id("keep-mine", MATCH), "n_clicks"),
+    State(doc_id("editor", MATCH), "value"),
+    State(doc_id("version", MATCH), "data"),
+    State("application-id", "data"),
+    running=[(Output(doc_id("save", MATCH), "disabled"), True, False)],
+    prevent_initial_call=True,
+)
+def save(_save, _keep_mine, text, base_version, application_id):
+    phase = ctx.triggered_id["doc"]
+    if not (text or "").strip():
+        return skip, skip, skip, dbc.Alert("There is nothing to save yet.", color="warning"), skip, skip
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+        if application is None:
+            return skip, skip, skip, dbc.Alert("This application no longer exists.", color="warning"), skip, skip
+        # "Keep mine": the person saw both texts and chose theirs, so no version check.
+        base = None if ctx.triggered_id["type"] == "keep-mine" else (base_version or 0)
+        try:
+            document = document_queries.save_version(conn, application["id"], phase, text, "edited", base)
+        except document_queries.VersionConflict as conflict:
+            return skip, skip, skip, None, True, conflict.current["content"]
+    saved = dbc.Alert("Saved.", color="success", duration=4000, class_name="py-2")
+    return document["version"], text, _origin_label(document), saved, False, ""
+
+
+@callback(
+    Output(doc_id("editor", MATCH), "value", allow_duplicate=True),
+    Output(doc_id("version", MATCH), "data", allow_duplicate=True),
+    Output(doc_id("saved-text", MATCH), "data", allow_duplicate=True),
+    Output(doc_id("conflict", MATCH), "is_open", allow_duplicate=True),
+    Input(doc_id("take-theirs", MATCH), "n_clicks"),
+    State("application-id", "data"),
+    prevent_initial_call=True,
+)
+def take_theirs(_clicks, application_id):
+    phase = ctx.triggered_id["doc"]
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+        document = application and document_queries.get_document(conn, application["id"], phase)
+    if not document:
+        return skip, skip, skip, False
+    return document["content"], document["version"], document["content"], False
+
+
+@callback(
+    Output(doc_id("history", MATCH), "is_open"),
+    Input(doc_id("history-toggle", MATCH), "n_clicks"),
+    State(doc_id("history", MATCH), "is_open"),
+    prevent_initial_call=True,
+)
+def toggle_history(_clicks, is_open):
+    return not is_open
+
+
+def _version_label(row: dict) -> str:
+    made_by = {"generated": row["provider"] or "generated", "edited": "your edit", "restored": "restored"}[
+        row["origin"]
+    ]
+    return f"Version {row['version']} · {made_by} · {row['created_at']:%b %d, %H:%M}"
+
+
+@callback(
+    Output(doc_id("history-list", MATCH), "children"),
+    Output(doc_id("compare-a", MATCH), "options"),
+    Output(doc_id("compare-a", MATCH), "value"),
+    Output(doc_id("compare-b", MATCH), "options"),
+    Output(doc_id("compare-b", MATCH), "value"),
+    Input(doc_id("history", MATCH), "is_open"),
+    Input(doc_id("version", MATCH), "data"),
+    State("application-id", "data"),
+)
+def show_history(is_open, _version, application_id):
+    if not is_open:
+        return skip, skip, skip, skip, skip
+    phase = ctx.outputs_list[0]["id"]["doc"]
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+        document = application and document_queries.get_document(conn, application["id"], phase)
+        rows = document_queries.list_versions(conn, document["id"]) if document else []
+    if not rows:
+        return html.P("No versions yet.", className="text-body-secondary mb-0"), [], None, [], None
+    items = html.Ul([html.Li(_version_label(row), className="version-item") for row in rows], className="mb-0 small")
+    options = [{"label": f"Version {row['version']}", "value": str(row["version"])} for row in rows]
+    older = str(rows[1]["version"]) if len(rows) > 1 else str(rows[0]["version"])
+    return items, options, older, options, str(rows[0]["version"])
+
+
+def _diff_view(old: str, new: str, old_label: str, new_label: str) -> html.Div:
+    lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), old_label, new_label, n=2, lineterm=""))
+    if not lines:
+        return html.P("The two versions are the same.", className="text-body-secondary mb-0")
+    rows = []
+    for line in lines[2:]:
+        kind = {"+": "diff-add", "-": "diff-del", "@": "diff-hunk"}.get(line[:1], "diff-same")
+        rows.append(html.Div(line or " ", className=f"diff-line {kind}"))
+    return html.Div(rows, className="diff-view border rounded")
+
+
+def _two_versions(conn, application_id, phase: str, first: str, second: str):
+    """(application, version `first`, version `second`) of a document, Nones where missing."""
+    application = _load_application(conn, application_id)
+    document = application and document_queries.get_document(conn, application["id"], phase)
+    if not document or not first or not second:
+        return application, None, None
+    return (
+        application,
+        document_queries.get_version(conn, document["id"], int(first)),
+        document_queries.get_version(conn, document["id"], int(second)),
+    )
+
+
+@callback(
+    Output(doc_id("diff", MATCH), "children"),
+    Input(doc_id("compare-a", MATCH), "value"),
+    Input(doc_id("compare-b", MATCH), "value"),
+    State("application-id", "data"),
+    prevent_initial_call=True,
+)
+def show_diff(first, second, application_id):
+    phase = ctx.outputs_list["id"]["doc"]
+    with user_tx(current_user.id) as conn:
+        _, old, new = _two_versions(conn, application_id, phase, first, second)
+    if not old or not new:
+        return None
+    return _diff_view(old["content"], new["content"], f"Version {old['version']}", f"Version {new['version']}")
+
+
+@callback(
+    Output(doc_id("editor", MATCH), "value", allow_duplicate=True),
+    Output(doc_id("version", MATCH), "data", allow_duplicate=True),
+    Output(doc_id("saved-text", MATCH), "data", allow_duplicate=True),
+    Output(doc_id("origin", MATCH), "children", allow_duplicate=True),
+    Output(doc_id("message", MATCH), "children", allow_duplicate=True),
+    Input(doc_id("restore", MATCH), "n_clicks"),
+    State(doc_id("compare-a", MATCH), "value"),
+    State(doc_id("version", MATCH), "data"),
+    State("application-id", "data"),
+    prevent_initial_call=True,
+)
+def restore(_clicks, version, base_version, application_id):
+    phase = ctx.triggered_id["doc"]
+    with user_tx(current_user.id) as conn:
+        application, chosen, _ = _two_versions(conn, application_id, phase, version, version)
+        if not chosen:
+            return skip, skip, skip, skip, dbc.Alert("Choose a version to restore.", color="warning")
+        try:
+            restored = document_queries.save_version(
+                conn, application["id"], phase, chosen["content"], "restored", base_version or 0
+            )
+        except document_queries.VersionConflict:
+            message = dbc.Alert("The document changed elsewhere; reload the page before restoring.", color="danger")
+            return skip, skip, skip, skip, message
+    note = dbc.Alert(
+        f"Restored version {chosen['version']} as version {restored['version']}.",
+        color="success",
+        duration=5000,
+        class_name="py-2",
+    )
+    return chosen["content"], restored["version"], chosen["content"], _origin_label(restored), note
+
+
+@callback(
+    Output(doc_id("download", MATCH), "data"),
+    Input({"type": "export", "doc": MATCH, "fmt": ALL}, "n_clicks"),
+    State(doc_id("editor", MATCH), "value"),
+    State("application-id", "data"),
+    prevent_initial_call=True,
+)
+def export(clicks, text, application_id):
+    if not ctx.triggered or not ctx.triggered[0]["value"]:
+        return skip
+    phase, fmt = ctx.triggered_id["doc"], ctx.triggered_id["fmt"]
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+    if application is None or not (text or "").strip():
+        return skip
+    title = f"{PHASE_LABELS[phase]} — {application['role_title']} at {application['company']}"
+    content = exports.export_document(text, fmt, title)
+    filename = exports.export_filename(application["company"], application["role_title"], phase, date.today(), fmt)
+    return dcc.send_bytes(content, filename, type=exports.media_type(fmt))

@@ -1,5 +1,6 @@
 """Browser helpers: find fields by their visible label, sign up, and keep screenshots."""
 
+import json
 import os
 import uuid
 from pathlib import Path
@@ -27,7 +28,25 @@ class Browser:
     def field(self, label: str):
         """The input a visible <label> is bound to: fails if the label is missing or unbound."""
         element = self.driver.find_element(By.XPATH, f"//label[normalize-space()='{label}']")
-        return self.driver.find_element(By.ID, element.get_attribute("for"))
+        # getElementById: Dash renders dict ids as JSON, which CSS selectors cannot quote.
+        bound = self.driver.execute_script(
+            "return document.getElementById(arguments[0]);", element.get_attribute("for")
+        )
+        assert bound is not None, f"the label {label!r} is bound to nothing"
+        return bound
+
+    def component(self, component_id):
+        """The element of a Dash component, by its id (a string or a pattern-matching dict)."""
+        dom_id = (
+            component_id
+            if isinstance(component_id, str)
+            else json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+        )
+        return self.driver.execute_script("return document.getElementById(arguments[0]);", dom_id)
+
+    def text_of(self, component_id) -> str:
+        element = self.component(component_id)
+        return element.text if element is not None else ""
 
     def fill(self, label: str, text: str) -> None:
         field = self.field(label)
@@ -48,7 +67,11 @@ class Browser:
         self.click(self.driver.find_element(By.LINK_TEXT, text))
 
     def click_button(self, text: str) -> None:
-        self.click(self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']"))
+        """Click the visible button with this text (other tabs hold hidden twins)."""
+        buttons = self.driver.find_elements(By.XPATH, f"//button[normalize-space()='{text}']")
+        visible = [button for button in buttons if button.is_displayed()]
+        assert visible, f"no visible button {text!r}"
+        self.click(visible[0])
 
     def wait_for(self, condition, timeout: float = 10):
         # A page that re-renders (or navigates) mid-check leaves stale elements: check again.

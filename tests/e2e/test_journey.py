@@ -7,6 +7,8 @@ from selenium.webdriver.support.ui import Select
 
 from tests.conftest import fixture_text
 
+LETTER_ORIGIN = {"type": "origin", "doc": "cover_letter"}
+
 
 def _editor_text(browser) -> str:
     return browser.field("Cover letter (Markdown)").get_attribute("value")
@@ -52,16 +54,16 @@ def test_sign_up_to_edited_cover_letter_and_isolation(browser):
     assert "Senior Backend Engineer" in letter
     assert "Kubernetes" in letter
     browser.wait_for(
-        lambda: "Dear Northwind Cloud hiring team" in browser.duo.find_element("#cover-letter-preview").text
+        lambda: "Dear Northwind Cloud hiring team" in browser.text_of({"type": "preview", "doc": "cover_letter"})
     )
-    browser.duo.wait_for_text_to_equal("#cover-letter-origin", "Offline draft · version 1")
+    browser.wait_for(lambda: browser.text_of(LETTER_ORIGIN) == "Offline draft · version 1")
 
     editor = browser.field("Cover letter (Markdown)")
     editor.send_keys("\nP.S. I can start in January.")
-    browser.wait_for(lambda: "I can start in January" in browser.duo.find_element("#cover-letter-preview").text)
+    browser.wait_for(lambda: "I can start in January" in browser.text_of({"type": "preview", "doc": "cover_letter"}))
     browser.click_button("Save")
     browser.wait_for_text("Saved.")
-    browser.duo.wait_for_text_to_equal("#cover-letter-origin", "Edited by you · version 2")
+    browser.wait_for(lambda: browser.text_of(LETTER_ORIGIN) == "Edited by you · version 2")
     browser.screenshot("application-cover-letter")
 
     driver.refresh()

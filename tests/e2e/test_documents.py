@@ -1,0 +1,209 @@
+"""The AI workflow in headless Chromium: streaming, cancel, versions, conflicts, errors, export."""
+
+import dataclasses
+import io
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+import config
+from tests.conftest import fixture_text
+from tests.fake_ai_server import FakeAIServer, FakeReply
+
+
+def _doc(kind: str, doc: str) -> dict:
+    return {"type": kind, "doc": doc}
+
+
+def _editor(browser, doc: str):
+    return browser.component(_doc("editor", doc))
+
+
+def _editor_text(browser, doc: str) -> str:
+    editor = _editor(browser, doc)
+    return editor.get_attribute("value") if editor is not None else ""  # None while a page reloads
+
+
+def _open_tab(browser, label: str) -> None:
+    browser.click(
+        browser.driver.find_element(By.XPATH, f"//a[contains(@class,'nav-link') and normalize-space()='{label}']")
+    )
+
+
+def _new_application(browser) -> None:
+    """A person with a resume and one application, on the application's page."""
+    browser.sign_up("Jordan", "Ellis")
+    browser.open("/resumes")
+    browser.fill("Name", "Backend")
+    browser.fill("Content", fixture_text("resume-backend-engineer.txt"))
+    browser.click_button("Save")
+    browser.wait_for_text("Saved “Backend”.")
+    browser.open("/applications/new")
+    browser.fill("Company", "Northwind Cloud")
+    browser.fill("Role title", "Senior Backend Engineer")
+    browser.fill("Job description", fixture_text("jd-senior-backend-engineer.txt"))
+    browser.click_button("Save")
+    browser.duo.wait_for_text_to_equal("#application-title", "Senior Backend Engineer")
+    browser.wait_for(lambda: browser.text_of("provider-label") != "")
+
+
+@pytest.fixture
+def paced(app):
+    """The offline drafter streams slowly enough to watch and cancel."""
+    original = config.active()
+    config.activate(dataclasses.replace(original, offline_pace=0.15))
+    yield
+    config.activate(original)
+
+
+def test_generate_all_streams_then_edit_history_restore_and_export(browser):
+    """Generate all writes three documents in order; edits become versions; exports read back."""
+    _new_application(browser)
+    browser.click_button("Generate all")
+    browser.wait_for(lambda: "Research 1/3" in browser.text_of("generation-progress"))
+    browser.wait_for(lambda: len(_editor_text(browser, "research")) > 0, timeout=15)
+    browser.wait_for_text("wrote the research, resume, cover letter", timeout=30)
+    browser.screenshot("documents-generated")
+
+    assert _editor_text(browser, "research").startswith("# Research: Senior Backend Engineer at Northwind Cloud")
+    _open_tab(browser, "Resume")
+    assert "Meridian Technologies" in _editor_text(browser, "resume")
+    browser.wait_for(lambda: "is in your resumes" in browser.text_of(_doc("flags", "resume")))
+    _open_tab(browser, "Cover letter")
+    original_letter = _editor_text(browser, "cover_letter")
+    assert original_letter.startswith("Dear Northwind Cloud hiring team,")
+
+    _editor(browser, "cover_letter").send_keys(Keys.END, "\nP.S. Available from January.")
+    browser.wait_for(lambda: browser.text_of(_doc("dirty", "cover_letter")) == "Unsaved changes")
+    browser.click_button("Save")
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 2")
+    assert browser.text_of(_doc("dirty", "cover_letter")) == ""
+
+    browser.click_button("History")
+    browser.wait_for(lambda: "Version 2" in browser.text_of(_doc("history-list", "cover_letter")))
+    browser.wait_for(lambda: "Available from January" in browser.text_of(_doc("diff", "cover_letter")))
+    browser.screenshot("documents-history")
+    browser.click_button("Restore the first one")
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Restored · version 3")
+    assert _editor_text(browser, "cover_letter") == original_letter
+
+    downloads = Path(browser.duo.download_path)
+    for label, suffix in (("Markdown (.md)", ".md"), ("Word (.docx)", ".docx"), ("PDF (.pdf)", ".pdf")):
+        browser.click(
+            browser.driver.find_element(
+                By.XPATH, "//div[contains(@class,'active')]//button[normalize-space()='Download']"
+            )
+        )
+        browser.click(
+            browser.driver.find_element(By.XPATH, f"//div[contains(@class,'active')]//*[normalize-space()='{label}']")
+        )
+        browser.wait_for(lambda suffix=suffix: any(path.suffix == suffix for path in downloads.glob("*")), timeout=15)
+    files = {path.suffix: path for path in downloads.glob("*")}
+    assert files[".pdf"].name.startswith("northwind-cloud_senior-backend-engineer_cover-letter_")
+    assert "Dear Northwind Cloud hiring team" in files[".md"].read_text()
+    paragraphs = "\n".join(p.text for p in docx.Document(io.BytesIO(files[".docx"].read_bytes())).paragraphs)
+    assert "Meridian Technologies" in paragraphs
+    pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(files[".pdf"].read_bytes())).pages)
+    assert "Northwind Cloud" in pdf_text
+    assert browser.duo.get_logs() == []
+
+
+def test_cancel_leaves_the_document_as_it_was(browser, paced):
+    """A cancelled generation shows text streaming, then leaves the saved document untouched."""
+    _new_application(browser)
+    _editor(browser, "cover_letter").send_keys("My own opening line.")
+    browser.click_button("Save")
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1")
+
+    browser.click_button("Generate cover letter")
+    browser.wait_for(lambda: "Cover letter 1/1" in browser.text_of("generation-progress"))
+    browser.wait_for(lambda: _editor_text(browser, "cover_letter").startswith("Dear"))
+    browser.click_button("Cancel")
+    browser.wait_for_text("Cancelled. Your documents are as they were.")
+    browser.wait_for(lambda: _editor_text(browser, "cover_letter") == "My own opening line.")
+    time.sleep(1.5)  # a job that were still running would save or stream in this time
+    assert _editor_text(browser, "cover_letter") == "My own opening line."
+    browser.driver.refresh()
+    browser.wait_for(lambda: _editor_text(browser, "cover_letter") == "My own opening line.")
+    assert browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1"
+
+
+def test_unsaved_edits_are_asked_about_and_kept_in_history(browser):
+    """Regenerating over unsaved edits asks first; the edits land in the history."""
+    _new_application(browser)
+    _editor(browser, "cover_letter").send_keys("Draft I have not saved.")
+    browser.click_button("Generate cover letter")
+    browser.wait_for_text("Replace a document you are editing?")
+    browser.click_button("Not now")
+    browser.wait_for(lambda: not browser.driver.find_elements(By.CLASS_NAME, "modal-dialog"))
+    assert _editor_text(browser, "cover_letter") == "Draft I have not saved."
+
+    browser.click_button("Generate cover letter")
+    browser.click_button("Keep my edits in history and regenerate")
+    browser.wait_for(lambda: _editor_text(browser, "cover_letter").startswith("Dear Northwind Cloud"), timeout=20)
+    browser.click_button("History")
+    browser.wait_for(lambda: "Version 1 · your edit" in browser.text_of(_doc("history-list", "cover_letter")))
+    assert "Version 2 · offline" in browser.text_of(_doc("history-list", "cover_letter"))
+
+
+def test_second_tab_save_conflicts_and_keeps_both_texts(browser):
+    """Two tabs editing one document: the later save sees the conflict and loses neither text."""
+    _new_application(browser)
+    driver = browser.driver
+    first_tab = driver.current_window_handle
+    url = driver.current_url
+    driver.switch_to.new_window("tab")
+    driver.get(url)
+    browser.wait_for(lambda: browser.component(_doc("editor", "cover_letter")) is not None)
+    browser.wait_for(lambda: browser.text_of("provider-label") != "")
+    _editor(browser, "cover_letter").send_keys("Text from the second tab.")
+    browser.click_button("Save")
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1")
+
+    driver.switch_to.window(first_tab)
+    _editor(browser, "cover_letter").send_keys("Text from the first tab.")
+    browser.click_button("Save")
+    browser.wait_for(lambda: "Text from the second tab." in browser.text_of(_doc("conflict-text", "cover_letter")))
+    assert _editor_text(browser, "cover_letter") == "Text from the first tab."
+    browser.screenshot("documents-conflict")
+    browser.click_button("Save mine as the newest version")
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 2")
+    browser.click_button("History")
+    browser.wait_for(lambda: "Version 1 · your edit" in browser.text_of(_doc("history-list", "cover_letter")))
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (FakeReply(status=401), "rejected the API key (401)"),
+        (FakeReply(status=429), "(429)"),
+        (FakeReply(status=500), "server error"),
+        (FakeReply(text="Dear Northwind, I am", break_after=1), "broke while the answer was arriving"),
+        (FakeReply(text=""), "empty answer"),
+    ],
+)
+def test_provider_errors_are_explained_and_the_document_is_intact(browser, reply, expected):
+    """With OpenAI configured (a local fake server), each failure is one clear message; nothing is lost."""
+    with FakeAIServer() as fake:
+        original = config.active()
+        config.activate(dataclasses.replace(original, openai_api_key="sk-test", openai_base_url=fake.openai_base_url))
+        try:
+            _new_application(browser)
+            assert "OpenAI" in browser.text_of("provider-label")
+            _editor(browser, "cover_letter").send_keys("Saved before the failure.")
+            browser.click_button("Save")
+            browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1")
+            fake.reply(reply, reply, reply)
+            browser.click_button("Generate cover letter")
+            browser.wait_for(lambda: expected in browser.text_of("generation-message"), timeout=30)
+            message = browser.text_of("generation-message")
+            assert "OpenAI" in message and "sk-test" not in message
+            assert "is as it was" in message
+            assert _editor_text(browser, "cover_letter") == "Saved before the failure."
+        finally:
+            config.activate(original)
