@@ -101,3 +101,38 @@ def test_every_save_is_a_version_and_stale_saves_conflict(person):
         (2, "edited", None),
         (1, "generated", "offline"),
     ]
+
+
+def test_unchanged_status_writes_nothing(person):
+    with user_tx(person) as conn:
+        application_id = applications.create_application(conn, "Acme", "Engineer", POSTING, None, None)
+        before = applications.get_application(conn, application_id)["updated_at"]
+    with user_tx(person) as conn:
+        assert applications.set_status(conn, application_id, "draft") is False
+        assert applications.get_application(conn, application_id)["updated_at"] == before
+
+
+def test_retried_save_of_the_same_text_is_not_a_conflict(person):
+    with user_tx(person) as conn:
+        application_id = applications.create_application(conn, "Acme", "Engineer", POSTING, None, None)
+        documents.save_version(conn, application_id, "research", "Notes", "edited", 0)
+        again = documents.save_version(conn, application_id, "research", "Notes", "edited", 0)
+    assert again["version"] == 1
+
+
+def test_saving_for_someone_elses_application_finds_nothing(person, pool):
+    with anonymous_tx() as conn:
+        other = create_user(conn, unique_email(), "hash", "Other", "Person")
+    with user_tx(other) as conn:
+        theirs = applications.create_application(conn, "Acme", "Engineer", POSTING, None, None)
+        documents.save_version(conn, theirs, "research", "Private", "edited", 0)
+    with pytest.raises(LookupError), user_tx(person) as conn:
+        documents.save_version(conn, theirs, "research", "Hijack", "edited", None)
+
+
+def test_primary_resume_can_be_unmarked(person):
+    with user_tx(person) as conn:
+        only = resumes.create_resume(conn, "Only", RESUME, True)
+        resumes.update_resume(conn, only, "Only", RESUME, False)
+        assert resumes.get_resume(conn, only)["is_primary"] is False
+        assert resumes.get_primary_resume(conn)["id"] == only  # still used: the most recent one
