@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ai import offline, prompting
+from ai.injection import drop_instructions
 from ai.providers import Provider
 from db import documents as document_queries
 from db import resumes as resume_queries
@@ -86,14 +87,17 @@ def _prompt(phase: str, inputs: Inputs) -> tuple[str, list[dict]]:
 
 
 def offline_draft(phase: str, inputs: Inputs) -> str:
+    """The offline drafter's document; sentences that try to instruct a model are left out first."""
+    resumes = [drop_instructions(resume) for resume in inputs.resumes]
+    posting = drop_instructions(inputs.job_description)
     if phase == "research":
-        return offline.draft_research(inputs.resumes, inputs.job_description, inputs.company, inputs.role_title)
+        return offline.draft_research(resumes, posting, inputs.company, inputs.role_title)
     if phase == "resume":
-        return offline.draft_resume(inputs.resumes, inputs.job_description)
-    letter_source = inputs.documents.get("resume") or inputs.resumes[0]
+        return offline.draft_resume(resumes, posting)
+    letter_source = drop_instructions(inputs.documents.get("resume") or "") or resumes[0]
     return offline.draft_cover_letter(
         letter_source,
-        inputs.job_description,
+        posting,
         inputs.company,
         inputs.role_title,
         inputs.signer,

@@ -65,3 +65,71 @@ def test_mismatched_resume_does_not_claim_the_postings_skills():
 def test_letter_is_deterministic():
     first = _letter("resume-standard.txt", "jd-frontend-engineer.txt")
     assert first == _letter("resume-standard.txt", "jd-frontend-engineer.txt")
+
+
+def test_research_report_covers_requirements_with_evidence_and_gaps():
+    from ai.offline import draft_research
+
+    report = draft_research(
+        [fixture_text("resume-backend-engineer.txt")],
+        fixture_text("jd-senior-backend-engineer.txt"),
+        "Northwind Cloud",
+        "Senior Backend Engineer",
+    )
+    assert report.startswith("# Research: Senior Backend Engineer at Northwind Cloud")
+    assert "**Seniority:** senior; the posting asks for 7+ years; your resume states 9 years." in report
+    assert "**Covered:** Strong proficiency in Go for production services" in report
+    assert "Rebuilt search indexing pipeline in Go" in report
+    gaps = report.split("## Gaps", 1)[1].split("##", 1)[0]
+    assert "caching" in gaps
+    assert "## Questions to prepare" in report and "## Team and company" in report
+
+
+def test_mismatched_resume_research_shows_gaps():
+    from ai.offline import draft_research
+
+    report = draft_research(
+        [fixture_text("resume-marketing-mismatch.txt")],
+        fixture_text("jd-senior-backend-engineer.txt"),
+        "Northwind Cloud",
+        "Senior Backend Engineer",
+    )
+    assert report.count("**Gap:**") >= 4
+
+
+def test_optimized_resume_keeps_every_bullet_and_adds_none():
+    from ai.offline import draft_resume
+    from ai.parsing import parse_resume
+
+    source = fixture_text("resume-strong-senior.txt")
+    optimized = draft_resume([source], fixture_text("jd-senior-backend-engineer.txt"))
+    before = sorted(a.text for a in parse_resume(source).achievements)
+    after = sorted(a.text for a in parse_resume(optimized).achievements)
+    assert after == before
+    first_job_bullets = optimized.split("### ", 2)[1]
+    assert first_job_bullets.index("observability") < first_job_bullets.index("Led technical interviews")
+
+
+def test_letter_from_the_optimized_resume_names_the_employers():
+    from ai.offline import draft_resume
+
+    optimized = draft_resume(
+        [fixture_text("resume-backend-engineer.txt")], fixture_text("jd-senior-backend-engineer.txt")
+    )
+    letter = draft_cover_letter(
+        optimized, fixture_text("jd-senior-backend-engineer.txt"), "Northwind Cloud", "Senior Backend Engineer", "J E"
+    )
+    assert "At Meridian Technologies, I" in letter
+    assert "At Staff" not in letter
+
+
+def test_writing_sample_sets_the_sign_off():
+    letter = draft_cover_letter(
+        fixture_text("resume-standard.txt"),
+        fixture_text("jd-frontend-engineer.txt"),
+        "Acme",
+        "Engineer",
+        "Priya",
+        writing_sample="Hi team,\n\nThanks for the chat today.\n\nCheers,\nPriya",
+    )
+    assert "Cheers,  \nPriya" in letter
