@@ -69,7 +69,7 @@ def _create_server(config: Config) -> Flask:
     server.session_interface = _SessionCookieSecureOverHttps(config)
     if config.trust_proxy:
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=1, x_proto=1, x_host=1)
-    init_auth(server)  # first: an anonymous request gets 401 before any CSRF check
+    init_auth(server, config.redis_url or "memory://")  # first: anonymous requests get 401 before CSRF checks
     CSRFProtect(server)
 
     @server.after_request

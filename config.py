@@ -56,7 +56,12 @@ class Config:
     # Seconds between the offline drafter's streamed pieces: the pace at which people can read along.
     offline_pace: float = 0.02
     # Background callbacks run on Celery workers through Redis when set; else in local processes.
+    # Rate-limit counters are shared through it too.
     redis_url: str = ""
+    # Sign-in attempts allowed per client address, and per email address (flask-limiter syntax).
+    login_limit_per_address: str = "30 per minute"
+    login_limit_per_email: str = "10 per 15 minutes"
+    signup_limit_per_address: str = "20 per hour"
 
     @property
     def embedded_database(self) -> bool:
@@ -99,6 +104,9 @@ class Config:
             pool_max_size=int(env.get("DB_POOL_MAX_SIZE", "10")),
             offline_pace=float(env.get("OFFLINE_PACE", "0.02")),
             redis_url=env.get("REDIS_URL", ""),
+            login_limit_per_address=env.get("LOGIN_LIMIT_PER_ADDRESS", cls.login_limit_per_address),
+            login_limit_per_email=env.get("LOGIN_LIMIT_PER_EMAIL", cls.login_limit_per_email),
+            signup_limit_per_address=env.get("SIGNUP_LIMIT_PER_ADDRESS", cls.signup_limit_per_address),
         )
 
 

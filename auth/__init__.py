@@ -4,6 +4,7 @@ from flask import Flask
 from flask_login import LoginManager
 
 from auth.guard import install_guard
+from auth.limits import limiter
 from auth.users import load_user
 from auth.views import blueprint
 
@@ -12,7 +13,9 @@ login_manager.login_view = "auth.login"
 login_manager.user_loader(load_user)
 
 
-def init_auth(server: Flask) -> None:
+def init_auth(server: Flask, storage_uri: str) -> None:
+    server.config["RATELIMIT_STORAGE_URI"] = storage_uri
+    limiter.init_app(server)
     login_manager.init_app(server)
     server.register_blueprint(blueprint)
     install_guard(server)

@@ -5,6 +5,7 @@ from flask_login import current_user, login_user, logout_user
 
 from auth.forms import LoginForm, RegisterForm
 from auth.guard import safe_next
+from auth.limits import login_limits, signup_limit
 from auth.passwords import check_password, hash_password
 from auth.users import load_user
 from db import users as user_queries
@@ -28,6 +29,7 @@ def _start_session(user_id) -> None:
 
 
 @blueprint.route("/register", methods=["GET", "POST"])
+@signup_limit
 def register():
     if current_user.is_authenticated:
         return redirect("/")
@@ -56,6 +58,8 @@ def register():
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
+@login_limits[0]
+@login_limits[1]
 def login():
     if current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
@@ -77,3 +81,21 @@ def logout():
     _fresh_session()
     flash("You are logged out.")
     return redirect(url_for("auth.login"))
+
+
+@blueprint.app_errorhandler(429)
+def too_many_attempts(_error):
+    message = "Too many attempts. Wait a few minutes, then try again."
+    if request.endpoint == "auth.register":
+        form = RegisterForm()
+        form.email.errors = [message]
+        page = render_template(
+            "auth/register.html",
+            form=form,
+            next=request.args.get("next", ""),
+            min_password_length=MIN_PASSWORD_LENGTH,
+        )
+        return page, 429
+    form = LoginForm()
+    form.password.errors = [message]
+    return render_template("auth/login.html", form=form, next=request.args.get("next", "")), 429

@@ -57,6 +57,9 @@ def app(database_urls, pool, tmp_path_factory):
         secret_key="test-secret-key",
         database_url=app_url,
         migration_database_url=owner_url,
+        # The suite signs many people up from one address; the limits have a test of their own.
+        login_limit_per_address="1000 per minute",
+        signup_limit_per_address="1000 per minute",
     )
     return create_app(config)
 

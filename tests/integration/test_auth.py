@@ -173,3 +173,15 @@ def test_public_paths_match_exactly(client, path):
 
 def test_dash_component_bundles_need_a_login(client):
     assert client.get("/_dash-component-suites/dash/deps/react@18.min.js").status_code == 401
+
+
+def test_repeated_wrong_passwords_for_one_email_are_slowed_down(auth):
+    email = unique_email("guessed")
+    auth.register(email=email)
+    auth.logout()
+    statuses = [auth.login(email, password=f"wrong password {n}").status_code for n in range(10)]
+    assert statuses == [200] * 10
+    blocked = auth.login(email)  # even the right password waits now
+    assert blocked.status_code == 429
+    assert "Too many attempts" in blocked.get_data(as_text=True)
+    assert auth.login(unique_email("someone-else")).status_code == 200
