@@ -28,6 +28,7 @@ def navbar() -> dbc.Navbar:
         dbc.NavItem(dbc.NavLink("Dashboard", href="/", active="exact")),
         dbc.NavItem(dbc.NavLink("New application", href="/applications/new", active="exact")),
         dbc.NavItem(dbc.NavLink("Resumes", href="/resumes", active="exact")),
+        dbc.NavItem(dbc.NavLink("Search", href="/search", active="exact")),
         dbc.NavItem(dbc.NavLink("Settings", href="/settings", active="exact")),
     ]
     right = []

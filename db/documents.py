@@ -32,7 +32,7 @@ def save_version(
     model: str | None = None,
     prompt_version: str | None = None,
 ) -> dict:
-    """Make `content` the current text as a new version and return the document.
+    """Make `content` the current text as a new version; return the document and its `version_id`.
 
     `base_version` is the version the editor started from; if the document has moved on
     since, nothing is written and VersionConflict carries the current document.
@@ -58,13 +58,13 @@ def save_version(
         " returning id, content, version, updated_at, %s::text as origin, %s::text as provider",
         (content, current["id"], origin, provider),
     ).fetchone()
-    conn.execute(
+    version_row = conn.execute(
         "insert into document_versions"
         " (user_id, document_id, version, content, origin, provider, model, prompt_version)"
-        " values (app_current_user_id(), %s, %s, %s, %s, %s, %s, %s)",
+        " values (app_current_user_id(), %s, %s, %s, %s, %s, %s, %s) returning id",
         (document["id"], document["version"], content, origin, provider, model, prompt_version),
-    )
-    return document
+    ).fetchone()
+    return document | {"version_id": version_row["id"]}
 
 
 def list_versions(conn, document_id) -> list[dict]:

@@ -13,13 +13,17 @@ from flask_login import current_user
 
 import config
 import exports
+from ai.embeddings import get_embedder
 from ai.grounding import check_grounding
+from ai.indexing import embed_later, embed_now
+from ai.match import match_score
 from ai.providers import ProviderError, get_provider
 from ai.workflow import PHASE_LABELS, PHASES, MissingInput, keep_unsaved_text, load_inputs, prompt_version, stream_phase
 from components.document_editor import doc_id, document_editor
 from components.status import STATUS_OPTIONS, status_badge
 from db import applications as application_queries
 from db import documents as document_queries
+from db import embeddings as embedding_queries
 from db import resumes as resume_queries
 from db import users as user_queries
 from db.connection import user_tx
@@ -135,11 +139,30 @@ def _view() -> list:
         ],
         class_name="mb-4",
     )
+    insights = dbc.Row(
+        [
+            dbc.Col(
+                dbc.Card([dbc.CardHeader("Match score"), dbc.CardBody(dcc.Loading(html.Div(id="match-score")))]),
+                lg=7,
+                class_name="mb-4",
+            ),
+            dbc.Col(
+                dbc.Card(
+                    [
+                        dbc.CardHeader("Similar applications"),
+                        dbc.CardBody(dcc.Loading(html.Div(id="similar-applications"))),
+                    ]
+                ),
+                lg=5,
+                class_name="mb-4",
+            ),
+        ]
+    )
     posting = dbc.Card(
         [dbc.CardHeader("Job posting"), dbc.CardBody(html.Div(id="application-posting", className="posting-text"))],
         class_name="mb-4",
     )
-    return [header, documents, posting]
+    return [header, documents, insights, posting]
 
 
 def _parse_id(application_id) -> uuid.UUID | None:
@@ -389,7 +412,7 @@ def generate(set_progress, request, application_id, resume_ids, *editor_texts):
             message = dbc.Alert(f"{error.message} Your {PHASE_LABELS[phase].lower()} is as it was.", color="danger")
             break
         with user_tx(user_id) as conn:
-            document_queries.save_version(
+            saved_version = document_queries.save_version(
                 conn,
                 application["id"],
                 phase,
@@ -400,6 +423,7 @@ def generate(set_progress, request, application_id, resume_ids, *editor_texts):
                 model=provider.model,
                 prompt_version=prompt_version(provider, phase),
             )
+        embed_now(user_id, written, document_version_id=saved_version["version_id"])  # already off the request path
         live[PHASES.index(phase)] = written
         set_progress([*live, progress, phase])
     with user_tx(user_id) as conn:
@@ -464,6 +488,8 @@ def save(_save, _keep_mine, text, base_version, application_id):
             document = document_queries.save_version(conn, application["id"], phase, text, "edited", base)
         except document_queries.VersionConflict as conflict:
             return skip, skip, skip, None, True, conflict.current["content"]
+    if document.get("version_id"):
+        embed_later(current_user.id, text, document_version_id=document["version_id"])
     saved = dbc.Alert("Saved.", color="success", duration=4000, class_name="py-2")
     return document["version"], text, _origin_label(document), saved, False, ""
 
@@ -595,6 +621,7 @@ def restore(_clicks, version, base_version, application_id):
         except document_queries.VersionConflict:
             message = dbc.Alert("The document changed elsewhere; reload the page before restoring.", color="danger")
             return skip, skip, skip, skip, message
+    embed_later(current_user.id, chosen["content"], document_version_id=restored["version_id"])
     note = dbc.Alert(
         f"Restored version {chosen['version']} as version {restored['version']}.",
         color="success",
@@ -623,3 +650,87 @@ def export(clicks, text, application_id):
     content = exports.export_document(text, fmt, title)
     filename = exports.export_filename(application["company"], application["role_title"], phase, date.today(), fmt)
     return dcc.send_bytes(content, filename, type=exports.media_type(fmt))
+
+
+def _match_view(result) -> list:
+    score_color = "success" if result.score >= 70 else "warning" if result.score >= 40 else "danger"
+    header = [
+        html.Span(f"{result.score}", className=f"display-6 fw-semibold text-{score_color} me-2", id="match-number"),
+        html.Span("/ 100", className="text-body-secondary me-3"),
+    ]
+    if result.provisional:
+        header.append(dbc.Badge("Provisional: the posting is too short to judge", color="secondary"))
+    summary = html.P(
+        f"Keywords covered: {result.keyword_coverage:.0%} of the posting's skills · "
+        f"similarity of the whole texts: {result.semantic_similarity:.2f}",
+        className="small text-body-secondary mt-2",
+    )
+    items = []
+    for match in result.requirements:
+        kind = "Must-have" if match.must_have else "Nice to have"
+        if match.met:
+            how = "by keywords" if match.matched_by == "keywords" else "by meaning"
+            detail = html.Div([f"Evidence ({how}): ", html.Q(match.evidence)], className="small text-body-secondary")
+            mark = dbc.Badge("found", color="success", class_name="me-2")
+        else:
+            detail = html.Div("Missing from your resume.", className="small text-danger-emphasis")
+            mark = dbc.Badge("missing", color="danger", class_name="me-2")
+        items.append(
+            html.Li(
+                [mark, html.Span(match.requirement), html.Span(f" · {kind}", className="small"), detail],
+                className="mb-2 requirement-item",
+            )
+        )
+    improve = []
+    if result.to_improve:
+        improve = [
+            html.Div("What would raise the score", className="fw-semibold mt-3 mb-1"),
+            html.Ul([html.Li(item) for item in result.to_improve], className="small mb-0"),
+        ]
+    header_row = html.Div(header, className="d-flex align-items-center flex-wrap")
+    return [header_row, summary, html.Ul(items, className="list-unstyled mb-0"), *improve]
+
+
+@callback(
+    Output("match-score", "children"),
+    Input("application-id", "data"),
+    Input("resume-picker", "value"),
+)
+def show_match(application_id, resume_ids):
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+        if application is None:
+            return None
+        resumes = resume_queries.list_resumes(conn)
+    chosen = [resume for resume in resumes if str(resume["id"]) in set(resume_ids or [])] or resumes[:1]
+    if not chosen:
+        return html.P(["Add a resume to see how well it fits: ", dcc.Link("Go to resumes", href="/resumes")])
+    resume_text = "\n\n".join(resume["content"] for resume in chosen)
+    return _match_view(match_score(resume_text, application["job_description"], get_embedder(config.active())))
+
+
+@callback(Output("similar-applications", "children"), Input("application-id", "data"))
+def show_similar(application_id):
+    parsed = _parse_id(application_id)
+    if parsed is None:
+        return None
+    embedder = get_embedder(config.active())
+    with user_tx(current_user.id) as conn:
+        rows = embedding_queries.similar_applications(conn, parsed, embedder.model)
+    if not rows:
+        return html.P(
+            "None yet: applications with similar postings show up here.", className="text-body-secondary mb-0"
+        )
+    return html.Ul(
+        [
+            html.Li(
+                [
+                    dcc.Link(f"{row['role_title']} at {row['company']}", href=f"/applications/{row['application_id']}"),
+                    html.Span(f" · {row['similarity']:.0%} alike", className="small text-body-secondary"),
+                ],
+                className="mb-1",
+            )
+            for row in rows
+        ],
+        className="mb-0 similar-list",
+    )

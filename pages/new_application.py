@@ -5,6 +5,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 from flask_login import current_user
 
+from ai.indexing import embed_later
 from components.forms import feedback, feedback_outputs, field
 from db import applications as application_queries
 from db.connection import user_tx
@@ -83,4 +84,5 @@ def save_application(_clicks, company, role_title, job_description, job_url, loc
             (job_url or "").strip() or None,
             (location or "").strip() or None,
         )
+    embed_later(current_user.id, job_description.strip(), application_id=application_id)
     return f"/applications/{application_id}", *feedback({}, FIELDS)

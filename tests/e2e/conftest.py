@@ -2,6 +2,7 @@
 
 import json
 import os
+import time
 import uuid
 from pathlib import Path
 
@@ -68,15 +69,26 @@ class Browser:
 
     def click_button(self, text: str) -> None:
         """Click the visible button with this text (other tabs hold hidden twins)."""
-        buttons = self.driver.find_elements(By.XPATH, f"//button[normalize-space()='{text}']")
-        visible = [button for button in buttons if button.is_displayed()]
-        assert visible, f"no visible button {text!r}"
-        self.click(visible[0])
+
+        def visible_button():
+            buttons = self.driver.find_elements(By.XPATH, f"//button[normalize-space()='{text}']")
+            return next((button for button in buttons if button.is_displayed()), None)
+
+        self.click(self.wait_for(visible_button))  # a modal may still be fading in
 
     def wait_for(self, condition, timeout: float = 10):
         # A page that re-renders (or navigates) mid-check leaves stale elements: check again.
         wait = WebDriverWait(self.driver, timeout, ignored_exceptions=[StaleElementReferenceException])
         return wait.until(lambda _driver: condition())
+
+    def wait_with_reloads(self, condition, timeout: float = 30) -> None:
+        """For what the server finishes after the page has loaded (embeddings): reload until it shows."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < deadline, "the page never showed it"
+            time.sleep(1)
+            self.driver.refresh()
+            time.sleep(1)
 
     def wait_for_text(self, text: str, timeout: float = 10) -> None:
         self.wait_for(lambda: text in self.driver.find_element(By.TAG_NAME, "body").text, timeout)

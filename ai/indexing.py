@@ -1,0 +1,49 @@
+"""Embedding postings and document versions as they are saved, off the request's critical path."""
+
+import logging
+import threading
+
+import config
+from ai.embeddings import EmbeddingError, get_embedder
+from db.connection import user_tx
+from db.embeddings import save_embedding
+
+log = logging.getLogger(__name__)
+
+
+def embed_now(user_id, text: str, *, application_id=None, document_version_id=None) -> None:
+    """Embed `text` and store it for its source; failures are logged (never the text) and skipped."""
+    if not text.strip():
+        return
+    embedder = get_embedder(config.active())
+    try:
+        vector = embedder.embed_one(text)
+    except EmbeddingError as error:
+        log.warning("embedding with %s failed: %s", embedder.model, type(error).__name__)
+        return
+    with user_tx(user_id) as conn:
+        save_embedding(
+            conn,
+            model=embedder.model,
+            vector=vector,
+            application_id=application_id,
+            document_version_id=document_version_id,
+        )
+
+
+def _run_logged(user_id, text: str, sources: dict) -> None:
+    try:
+        embed_now(user_id, text, **sources)
+    except Exception:  # a background thread has nobody to raise to
+        log.exception("storing an embedding failed")
+
+
+def embed_later(user_id, text: str, *, application_id=None, document_version_id=None) -> threading.Thread:
+    """Embed in a short-lived thread so the person does not wait; returns the thread (tests join it).
+
+    A thread per save, not a pool: saves are rare, and a pool's worker does not survive a fork.
+    """
+    sources = {"application_id": application_id, "document_version_id": document_version_id}
+    worker = threading.Thread(target=_run_logged, args=(user_id, text, sources), name="embedding", daemon=True)
+    worker.start()
+    return worker
