@@ -49,14 +49,13 @@ def find_evidence(requirement: str, resume: Resume) -> Evidence:
 
     required_years = years_of_experience(requirement)
     if required_years is not None:
-        stated = years_of_experience(resume.summary)
-        if stated is not None and stated >= required_years:
-            evidence.line, evidence.kind, evidence.score = (
-                resume.summary.split(". ")[0].rstrip(".") + ".",
-                "summary",
-                3.0,
-            )
-            return evidence
+        # "8 years in marketing" is no evidence for "7+ years of backend engineering": the field must match too.
+        field_words = wanted_words - {"years", "yrs", "experience", "professional"}
+        for sentence in re.split(r"(?<=[.!?])\s+", resume.summary):
+            stated = years_of_experience(sentence)
+            if stated is not None and stated >= required_years and field_words & content_words(sentence):
+                evidence.line, evidence.kind, evidence.score = sentence.rstrip(".") + ".", "summary", 3.0
+                return evidence
 
     best_score, best = 0.0, None
     for line, employer, kind in _candidate_lines(resume):

@@ -247,8 +247,8 @@ def _posting_kind(heading: str) -> str | None:
 
 
 def _items(text: str) -> list[str]:
-    """Split a requirement paragraph on semicolons; keep bullets whole."""
-    return [item.strip(" .;") for item in re.split(r";\s+", text) if item.strip(" .;")]
+    """Split a requirement paragraph on semicolons and sentence ends; keep bullets whole."""
+    return [item.strip(" .;") for item in re.split(r";\s+|(?<=[a-z)])\.\s+(?=[A-Z])", text) if item.strip(" .;")]
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:

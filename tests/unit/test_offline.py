@@ -133,3 +133,13 @@ def test_writing_sample_sets_the_sign_off():
         writing_sample="Hi team,\n\nThanks for the chat today.\n\nCheers,\nPriya",
     )
     assert "Cheers,  \nPriya" in letter
+
+
+def test_years_in_another_field_are_no_evidence():
+    from ai.evidence import find_evidence
+    from ai.parsing import parse_resume
+
+    marketing = parse_resume(fixture_text("resume-marketing-mismatch.txt"))
+    assert not find_evidence("7+ years of backend software engineering experience", marketing).found
+    backend = parse_resume(fixture_text("resume-backend-engineer.txt"))
+    assert "9 years" in find_evidence("7+ years of backend software engineering experience", backend).line
