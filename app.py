@@ -98,6 +98,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     activate(config)
     start_database(config)
     server = _create_server(config)
+    manager = _background_manager(config)
     app = dash.Dash(
         __name__,
         server=server,
@@ -108,8 +109,9 @@ def create_app(config: Config | None = None) -> dash.Dash:
         update_title=None,
         compress=True,
         suppress_callback_exceptions=True,
-        background_callback_manager=_background_manager(config),
+        background_callback_manager=manager,
     )
+    server.extensions["jobforge_background"] = manager
     app.layout = shell.layout
     return app
 
