@@ -48,14 +48,11 @@ def url_error(url: str) -> str | None:
 
 def validate_application(company, role_title, job_description, job_url, location) -> dict:
     errors = {}
-    if not _clean(company):
-        errors["company"] = "Enter the company's name."
-    elif len(_clean(company)) > 200:
-        errors["company"] = "Keep the company's name under 200 characters."
-    if not _clean(role_title):
-        errors["role_title"] = "Enter the role title."
-    elif len(_clean(role_title)) > 200:
-        errors["role_title"] = "Keep the role title under 200 characters."
+    for key, value, what in (("company", company, "the company's name"), ("role_title", role_title, "the role title")):
+        if not _clean(value):
+            errors[key] = f"Enter {what}."
+        elif len(_clean(value)) > 200:
+            errors[key] = f"Keep {what} under 200 characters."
     description_error = _length_error(_clean(job_description), MIN_JOB_DESCRIPTION_LENGTH, "The job description")
     if description_error:
         errors["job_description"] = description_error

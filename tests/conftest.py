@@ -17,6 +17,20 @@ from db import connection, embedded
 from db.migrations import apply_migrations
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "fixtures"
+FIXTURE_RESUMES = [
+    "resume-backend-engineer.txt",
+    "resume-marketing-mismatch.txt",
+    "resume-standard.txt",
+    "resume-strong-senior.txt",
+    "resume-weak-sparse.txt",
+    "resume-markdown-example.md",
+]
+FIXTURE_POSTINGS = [
+    "jd-senior-backend-engineer.txt",
+    "jd-backend-engineer.txt",
+    "jd-frontend-engineer.txt",
+    "jd-product-manager.txt",
+]
 TEST_PASSWORD = "correct horse battery"
 
 

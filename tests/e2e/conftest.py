@@ -11,7 +11,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, fixture_text
 
 
 class Browser:
@@ -103,6 +103,23 @@ class Browser:
         self.click_button("Sign up")
         self.duo.wait_for_text_to_equal("h1", "Your applications")
         return email
+
+    def add_resume(self, name: str, fixture: str) -> None:
+        self.open("/resumes")
+        self.fill("Name", name)
+        self.fill("Content", fixture_text(fixture))
+        self.click_button("Save")
+        self.wait_for_text(f"Saved “{name}”.")
+
+    def add_application(self, company: str, role: str, posting_fixture: str) -> str:
+        """Create an application through the form; returns its page's URL, where the browser is."""
+        self.open("/applications/new")
+        self.fill("Company", company)
+        self.fill("Role title", role)
+        self.fill("Job description", fixture_text(posting_fixture))
+        self.click_button("Save")
+        self.duo.wait_for_text_to_equal("#application-title", role)
+        return self.driver.current_url
 
     def log_out(self) -> None:
         self.click_button("Log out")

@@ -12,7 +12,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 import config
-from tests.conftest import fixture_text
 from tests.fake_ai_server import FakeAIServer, FakeReply
 
 
@@ -38,17 +37,8 @@ def _open_tab(browser, label: str) -> None:
 def _new_application(browser) -> None:
     """A person with a resume and one application, on the application's page."""
     browser.sign_up("Jordan", "Ellis")
-    browser.open("/resumes")
-    browser.fill("Name", "Backend")
-    browser.fill("Content", fixture_text("resume-backend-engineer.txt"))
-    browser.click_button("Save")
-    browser.wait_for_text("Saved “Backend”.")
-    browser.open("/applications/new")
-    browser.fill("Company", "Northwind Cloud")
-    browser.fill("Role title", "Senior Backend Engineer")
-    browser.fill("Job description", fixture_text("jd-senior-backend-engineer.txt"))
-    browser.click_button("Save")
-    browser.duo.wait_for_text_to_equal("#application-title", "Senior Backend Engineer")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
+    browser.add_application("Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
     browser.wait_for(lambda: browser.text_of("provider-label") != "")
 
 

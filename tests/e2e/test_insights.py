@@ -2,31 +2,15 @@
 
 from selenium.webdriver.common.by import By
 
-from tests.conftest import fixture_text
-
-
-def _add_application(browser, company: str, role: str, posting: str) -> str:
-    browser.open("/applications/new")
-    browser.fill("Company", company)
-    browser.fill("Role title", role)
-    browser.fill("Job description", fixture_text(posting))
-    browser.click_button("Save")
-    browser.duo.wait_for_text_to_equal("#application-title", role)
-    return browser.driver.current_url
-
 
 def test_match_score_similar_applications_and_search(browser):
     """The match score explains itself; similar postings link to each other; search finds both."""
     browser.sign_up("Jordan", "Ellis")
-    browser.open("/resumes")
-    browser.fill("Name", "Backend")
-    browser.fill("Content", fixture_text("resume-backend-engineer.txt"))
-    browser.click_button("Save")
-    browser.wait_for_text("Saved “Backend”.")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
 
-    first = _add_application(browser, "Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
-    _add_application(browser, "Contoso", "Backend Engineer", "jd-backend-engineer.txt")
-    _add_application(browser, "Fabrikam", "Senior Product Manager", "jd-product-manager.txt")
+    first = browser.add_application("Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
+    browser.add_application("Contoso", "Backend Engineer", "jd-backend-engineer.txt")
+    browser.add_application("Fabrikam", "Senior Product Manager", "jd-product-manager.txt")
 
     browser.driver.get(first)
     browser.wait_for(lambda: browser.text_of("match-number") != "", timeout=20)

@@ -5,7 +5,6 @@ import dataclasses
 from selenium.webdriver.common.by import By
 
 import config
-from tests.conftest import fixture_text
 from tests.fake_ai_server import FakeAIServer
 
 
@@ -26,16 +25,8 @@ def test_chosen_provider_and_writing_sample_are_used(browser):
             browser.wait_for_text("Saved.")
             browser.screenshot("settings")
 
-            browser.open("/resumes")
-            browser.fill("Name", "Main")
-            browser.fill("Content", fixture_text("resume-standard.txt"))
-            browser.click_button("Save")
-            browser.wait_for_text("Saved “Main”.")
-            browser.open("/applications/new")
-            browser.fill("Company", "Acme")
-            browser.fill("Role title", "Senior Frontend Engineer")
-            browser.fill("Job description", fixture_text("jd-frontend-engineer.txt"))
-            browser.click_button("Save")
+            browser.add_resume("Main", "resume-standard.txt")
+            browser.add_application("Acme", "Senior Frontend Engineer", "jd-frontend-engineer.txt")
             browser.wait_for(lambda: browser.text_of("provider-label") == "Offline drafter")
             browser.click_button("Generate cover letter")
             editor = {"type": "editor", "doc": "cover_letter"}

@@ -4,22 +4,7 @@ import pytest
 
 from ai.grounding import check_grounding
 from ai.offline import draft_cover_letter, draft_resume
-from tests.conftest import fixture_text
-
-RESUMES = [
-    "resume-backend-engineer.txt",
-    "resume-marketing-mismatch.txt",
-    "resume-standard.txt",
-    "resume-strong-senior.txt",
-    "resume-weak-sparse.txt",
-    "resume-markdown-example.md",
-]
-POSTINGS = [
-    "jd-senior-backend-engineer.txt",
-    "jd-backend-engineer.txt",
-    "jd-frontend-engineer.txt",
-    "jd-product-manager.txt",
-]
+from tests.conftest import FIXTURE_POSTINGS, FIXTURE_RESUMES, fixture_text
 
 
 def _optimized(resume="resume-backend-engineer.txt", posting="jd-senior-backend-engineer.txt") -> str:
@@ -57,8 +42,8 @@ def test_allowed_names_are_not_flagged():
     assert check_grounding(letter, ["I build APIs."], ["Northwind Cloud", "Staff Engineer"]) == []
 
 
-@pytest.mark.parametrize("resume", RESUMES)
-@pytest.mark.parametrize("posting", POSTINGS)
+@pytest.mark.parametrize("resume", FIXTURE_RESUMES)
+@pytest.mark.parametrize("posting", FIXTURE_POSTINGS)
 def test_offline_output_is_never_flagged(resume, posting):
     source = fixture_text(resume)
     optimized = _optimized(resume, posting)

@@ -4,22 +4,7 @@ import pytest
 
 from ai.offline import draft_cover_letter
 from ai.skills import find_skills
-from tests.conftest import fixture_text
-
-RESUMES = [
-    "resume-backend-engineer.txt",
-    "resume-marketing-mismatch.txt",
-    "resume-standard.txt",
-    "resume-strong-senior.txt",
-    "resume-weak-sparse.txt",
-    "resume-markdown-example.md",
-]
-POSTINGS = [
-    "jd-senior-backend-engineer.txt",
-    "jd-backend-engineer.txt",
-    "jd-frontend-engineer.txt",
-    "jd-product-manager.txt",
-]
+from tests.conftest import FIXTURE_POSTINGS, FIXTURE_RESUMES, fixture_text
 
 
 def _letter(resume: str, posting: str, company="Northwind Cloud", role="Senior Backend Engineer") -> str:
@@ -46,8 +31,8 @@ def test_backend_letter_mentions_no_skill_the_resume_lacks():
     assert invented == set()
 
 
-@pytest.mark.parametrize("resume", RESUMES)
-@pytest.mark.parametrize("posting", POSTINGS)
+@pytest.mark.parametrize("resume", FIXTURE_RESUMES)
+@pytest.mark.parametrize("posting", FIXTURE_POSTINGS)
 def test_every_fixture_pair_is_grounded(resume, posting):
     letter = _letter(resume, posting, company="Acme", role="Engineer")
     body = letter.replace("Acme", "").replace("Engineer", "")
