@@ -4,8 +4,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     preview: function (text) {
       return text || "";
     },
+    /* Marks a document with unsaved edits, and asks before the tab is closed while any has them. */
     dirty: function (text, saved) {
-      return (text || "") !== (saved || "") ? "Unsaved changes" : "";
+      const ctx = window.dash_clientside.callback_context;
+      const doc = ctx.outputs_list ? ctx.outputs_list.id.doc : "";
+      const unsaved = (text || "") !== (saved || "");
+      window.jobforgeUnsaved = Object.assign({}, window.jobforgeUnsaved, { [doc]: unsaved });
+      const anyUnsaved = Object.values(window.jobforgeUnsaved).some(Boolean);
+      window.onbeforeunload = anyUnsaved ? (event) => { event.preventDefault(); return ""; } : null;
+      return unsaved ? "Unsaved changes" : "";
     },
     /* A generate click asks first when a document it would replace holds unsaved edits. */
     requestGeneration: function (docClicks, allClicks, texts, savedTexts, docIds) {

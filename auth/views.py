@@ -35,12 +35,13 @@ def register():
         return redirect("/")
     form = RegisterForm()
     if form.validate_on_submit():
+        password_hash = hash_password(form.password.data)  # slow on purpose: not while holding a connection
         try:
             with anonymous_tx() as conn:
                 user_id = user_queries.create_user(
                     conn,
                     form.email.data.strip(),
-                    hash_password(form.password.data),
+                    password_hash,
                     form.first_name.data.strip(),
                     form.last_name.data.strip(),
                 )

@@ -25,7 +25,15 @@ def open_pool(conninfo: str, min_size: int = 1, max_size: int = 10) -> Connectio
     """Open the process's pool. Call after forking (each gunicorn worker opens its own)."""
     global _pool
     close_pool()
-    pool = ConnectionPool(conninfo, min_size=min_size, max_size=max_size, open=False, configure=_configure)
+    # check: a connection the server dropped (restart, failover) is replaced before it is handed out.
+    pool = ConnectionPool(
+        conninfo,
+        min_size=min_size,
+        max_size=max_size,
+        open=False,
+        configure=_configure,
+        check=ConnectionPool.check_connection,
+    )
     pool.open(wait=True, timeout=30)
     _pool = pool
     _settings.update(conninfo=conninfo, min_size=min_size, max_size=max_size)

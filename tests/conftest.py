@@ -11,10 +11,15 @@ import uuid
 from pathlib import Path
 
 import pytest
+import tqdm
 
 from config import Config
 from db import connection, embedded
 from db.migrations import apply_migrations
+
+# tqdm (used while the embedding model loads) starts a monitor thread; dash_duo's server shutdown
+# would interrupt it and pytest would report that as a thread exception.
+tqdm.tqdm.monitor_interval = 0
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "fixtures"
 FIXTURE_RESUMES = [
