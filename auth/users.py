@@ -15,23 +15,26 @@ class User(UserMixin):
     email: str
     first_name: str
     last_name: str
+    session_epoch: int
 
     def get_id(self) -> str:
-        return str(self.id)
+        # The epoch travels in the session: logging out moves it on, and old sessions stop loading.
+        return f"{self.id}:{self.session_epoch}"
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
 
-def load_user(user_id: str) -> User | None:
+def load_user(session_id: str) -> User | None:
     """Load the session's user under their own row level security; None logs them out."""
+    user_id, _, epoch = session_id.partition(":")
     try:
-        uid = uuid.UUID(user_id)
+        uid, session_epoch = uuid.UUID(user_id), int(epoch)
     except ValueError:
         return None
     with user_tx(uid) as conn:
         row = user_queries.get_current_user(conn)
-    if row is None:
+    if row is None or row["session_epoch"] != session_epoch:
         return None
-    return User(row["id"], row["email"], row["first_name"], row["last_name"])
+    return User(row["id"], row["email"], row["first_name"], row["last_name"], row["session_epoch"])

@@ -9,7 +9,7 @@ from auth.limits import login_limits, signup_limit
 from auth.passwords import check_password, hash_password
 from auth.users import load_user
 from db import users as user_queries
-from db.connection import anonymous_tx
+from db.connection import anonymous_tx, user_tx
 from validators import MIN_PASSWORD_LENGTH
 
 blueprint = Blueprint("auth", __name__, template_folder="templates")
@@ -25,7 +25,9 @@ def _fresh_session() -> None:
 
 def _start_session(user_id) -> None:
     _fresh_session()
-    login_user(load_user(str(user_id)))
+    with user_tx(user_id) as conn:
+        epoch = user_queries.get_current_user(conn)["session_epoch"]
+    login_user(load_user(f"{user_id}:{epoch}"))
 
 
 @blueprint.route("/register", methods=["GET", "POST"])
@@ -78,9 +80,12 @@ def login():
 
 @blueprint.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        with user_tx(current_user.id) as conn:
+            user_queries.end_sessions(conn)
     logout_user()
     _fresh_session()
-    flash("You are logged out.")
+    flash("You are logged out on every device.")
     return redirect(url_for("auth.login"))
 
 

@@ -28,7 +28,7 @@ def find_login(conn, email: str) -> dict | None:
 def get_current_user(conn) -> dict | None:
     """The signed-in person's profile (never the password hash)."""
     return conn.execute(
-        "select id, email, first_name, last_name, writing_sample, ai_provider"
+        "select id, email, first_name, last_name, writing_sample, ai_provider, session_epoch"
         " from users where id = app_current_user_id()"
     ).fetchone()
 
@@ -38,3 +38,8 @@ def update_settings(conn, ai_provider: str, writing_sample: str) -> None:
         "update users set ai_provider = %s, writing_sample = %s where id = app_current_user_id()",
         (ai_provider, writing_sample),
     )
+
+
+def end_sessions(conn) -> None:
+    """Invalidate every session of the signed-in person (see migration 0002)."""
+    conn.execute("update users set session_epoch = session_epoch + 1 where id = app_current_user_id()")

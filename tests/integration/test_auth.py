@@ -185,3 +185,13 @@ def test_repeated_wrong_passwords_for_one_email_are_slowed_down(auth):
     assert blocked.status_code == 429
     assert "Too many attempts" in blocked.get_data(as_text=True)
     assert auth.login(unique_email("someone-else")).status_code == 200
+
+
+def test_a_copied_session_stops_working_after_logout(app, client, auth):
+    auth.register()
+    stolen = client.get_cookie("session").value
+    auth.logout()
+    other = app.server.test_client()
+    other.set_cookie("session", stolen)
+    assert other.get("/").status_code == 302
+    assert other.get("/_dash-layout").status_code == 401
