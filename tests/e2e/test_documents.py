@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from pypdf import PdfReader
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -197,3 +198,16 @@ def test_provider_errors_are_explained_and_the_document_is_intact(browser, reply
             assert _editor_text(browser, "cover_letter") == "Saved before the failure."
         finally:
             config.activate(original)
+
+
+def test_double_click_makes_one_generation(browser):
+    """A double click on Generate starts one job: the history holds a single generated version."""
+    _new_application(browser)
+    button = browser.driver.find_element(By.XPATH, "//button[normalize-space()='Generate cover letter']")
+    ActionChains(browser.driver).double_click(button).perform()
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")).startswith("Offline draft"), timeout=20)
+    time.sleep(1.5)  # a second job would land its version in this time
+    browser.click_button("History")
+    browser.wait_for(lambda: "Version 1" in browser.text_of(_doc("history-list", "cover_letter")))
+    assert "Version 2" not in browser.text_of(_doc("history-list", "cover_letter"))
+    assert browser.text_of(_doc("origin", "cover_letter")) == "Offline draft · version 1"
