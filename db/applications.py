@@ -43,3 +43,15 @@ def set_status(conn, application_id, status: str) -> bool:
         (status, application_id, status),
     ).fetchone()
     return row is not None
+
+
+def weekly_counts(conn, weeks: int = 12) -> list[dict]:
+    """Applications created per week over the last `weeks` weeks, empty weeks included."""
+    return conn.execute(
+        "select week::date as week, count(a.id) as n"
+        " from generate_series(date_trunc('week', now()) - make_interval(weeks => %s - 1),"
+        "                      date_trunc('week', now()), interval '1 week') as week"
+        " left join applications a on date_trunc('week', a.created_at) = week"
+        " group by week order by week",
+        (weeks,),
+    ).fetchall()

@@ -49,6 +49,33 @@ def _stat_cards(counts: dict[str, int]) -> dbc.Row:
     return dbc.Row(cards, class_name="mb-2")
 
 
+def _activity_chart(weeks: list[dict]) -> dcc.Graph:
+    """Applications added per week: plain figure data, no component tree."""
+    figure = {
+        "data": [
+            {
+                "type": "bar",
+                "x": [row["week"].isoformat() for row in weeks],
+                "y": [row["n"] for row in weeks],
+                "marker": {"color": "#0d6efd"},
+                "hovertemplate": "Week of %{x|%b %d}: %{y}<extra></extra>",
+            }
+        ],
+        "layout": {
+            "title": {"text": "Applications added per week", "font": {"size": 14}, "x": 0},
+            "margin": {"l": 30, "r": 10, "t": 40, "b": 30},
+            "height": 220,
+            # Whole numbers only: a tick every application while the counts are small.
+            "yaxis": {"rangemode": "tozero", "tickformat": "d", "fixedrange": True}
+            | ({"dtick": 1} if max((row["n"] for row in weeks), default=0) <= 5 else {}),
+            "xaxis": {"tickformat": "%b %d", "fixedrange": True},
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "rgba(0,0,0,0)",
+        },
+    }
+    return dcc.Graph(figure=figure, config={"displayModeBar": False}, id="activity-chart")
+
+
 def _table(rows: list[dict]) -> dbc.Table:
     header = html.Thead(html.Tr([html.Th("Company"), html.Th("Role"), html.Th("Status"), html.Th("Last update")]))
     body = html.Tbody(
@@ -72,6 +99,7 @@ def show_applications(_):
     with user_tx(current_user.id) as conn:
         rows = application_queries.list_applications(conn)
         counts = application_queries.count_by_status(conn)
+        weeks = application_queries.weekly_counts(conn)
     if not rows:
         return dbc.Card(
             dbc.CardBody(
@@ -87,4 +115,8 @@ def show_applications(_):
             ),
             class_name="text-center py-4",
         )
-    return [_stat_cards(counts), dbc.Card(dbc.CardBody(_table(rows), class_name="p-0 px-3"))]
+    return [
+        _stat_cards(counts),
+        dbc.Card(dbc.CardBody(_activity_chart(weeks)), class_name="mb-3"),
+        dbc.Card(dbc.CardBody(_table(rows), class_name="p-0 px-3")),
+    ]

@@ -136,3 +136,13 @@ def test_primary_resume_can_be_unmarked(person):
         resumes.update_resume(conn, only, "Only", RESUME, False)
         assert resumes.get_resume(conn, only)["is_primary"] is False
         assert resumes.get_primary_resume(conn)["id"] == only  # still used: the most recent one
+
+
+def test_weekly_counts_cover_twelve_weeks_with_empty_ones(person):
+    with user_tx(person) as conn:
+        applications.create_application(conn, "Acme", "Engineer", POSTING, None, None)
+        applications.create_application(conn, "Globex", "Engineer", POSTING, None, None)
+        weeks = applications.weekly_counts(conn)
+    assert len(weeks) == 12
+    assert weeks[-1]["n"] == 2
+    assert sum(week["n"] for week in weeks) == 2
