@@ -31,16 +31,39 @@ def _signed_in_user(_context) -> str | None:
     return str(current_user.id) if current_user.is_authenticated else None
 
 
+JOB_RESULT_SECONDS = 3600  # results a page never collected (it was closed) are not kept longer
+
+
+def _without_credentials(context: dict) -> dict:
+    """The callback context minus the request's cookies and headers (the session cookie among them)."""
+    return {key: value for key, value in context.items() if key not in ("cookies", "headers")}
+
+
+class _DiskcacheJobs(dash.DiskcacheManager):
+    """Local background processes, handed no credentials."""
+
+    def call_job_fn(self, key, job_fn, args, context):
+        return super().call_job_fn(key, job_fn, args, _without_credentials(context))
+
+
+class _CeleryJobs(dash.CeleryManager):
+    """Celery workers through Redis; jobs are stored there, so they carry no credentials."""
+
+    def call_job_fn(self, key, job_fn, args, context):
+        return super().call_job_fn(key, job_fn, args, _without_credentials(context))
+
+
 def _background_manager(config: Config):
     """Background callbacks on Celery workers through Redis when REDIS_URL is set, else local processes."""
     if config.redis_url:
-        from celery import Celery  # only the scale-out deployment installs Celery
+        from celery import Celery
 
         celery_app = Celery("jobforge", broker=config.redis_url, backend=config.redis_url)
-        return dash.CeleryManager(celery_app)
+        celery_app.conf.result_expires = JOB_RESULT_SECONDS
+        return _CeleryJobs(celery_app, expire=JOB_RESULT_SECONDS)
     import diskcache
 
-    return dash.DiskcacheManager(diskcache.Cache(str(config.data_dir / "background-jobs")))
+    return _DiskcacheJobs(diskcache.Cache(str(config.data_dir / "background-jobs")), expire=JOB_RESULT_SECONDS)
 
 
 def _cookies_secure(config: Config) -> bool:
@@ -78,6 +101,12 @@ def _create_server(config: Config) -> Flask:
             response.set_cookie(
                 CSRF_COOKIE, generate_csrf(), samesite="Lax", secure=_cookies_secure(config), httponly=False
             )
+        return response
+
+    @server.after_request
+    def restrict_images(response):
+        # Documents render in the browser: images only from this site, so no planted URL is fetched.
+        response.headers.setdefault("Content-Security-Policy", "img-src 'self' data:")
         return response
 
     @server.errorhandler(CSRFError)

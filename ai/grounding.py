@@ -9,7 +9,7 @@ from ai.skills import find_skills
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
 _LIST_MARKER = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
-_ORGANISATION = re.compile(r"(?i:\b(?:at|with|for|joined))[ ]+([A-Z][\w&'.-]*(?:[ ]+[A-Z][\w&'.-]*){0,3})")
+_ORGANISATION = re.compile(r"(?i:\b(?:at|joined))[ ]+([A-Z][\w&'.-]*(?:[ ]+[A-Z][\w&'.-]*){0,3})")
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,21 @@ def check_grounding(generated: str, sources: list[str], allowed: list[str] = ())
             flags.append(Flag(kind, value))
 
     known_skills = set(find_skills(known))
+
+    def named_in_sources(name: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", known_lower) is not None
+
     for kind, name in _job_header_names(generated):
-        if name.lower() not in known_lower:
+        if not named_in_sources(name):
             flag(kind, name)
+    # "at Google" needs Google as an employer (or the company applied to), not inside "Google Analytics".
+    employers = {name.lower() for source in sources for kind, name in _job_header_names(source) if kind == "employer"}
+    employers |= {text.lower() for text in allowed}
     for match in _ORGANISATION.finditer(generated):
         # "at Acme Corp. I joined…" → "Acme Corp": a name ends at a sentence end.
         name = re.split(r"\.\s", match.group(1))[0].strip(" .,")
-        if name and name.lower() not in known_lower and name not in known_skills:
+        said_so = re.search(rf"\b(?:at|joined) {re.escape(name.lower())}(?!\w)", known_lower)
+        if name and name not in known_skills and not said_so and not any(name.lower() in e for e in employers):
             flag("employer", name)
 
     known_numbers = _numbers(known)

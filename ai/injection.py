@@ -3,7 +3,9 @@
 import re
 
 _INSTRUCTION = re.compile(
-    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|preceding)?\s*(?:instructions|rules|prompts?)"
+    r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|your\s+|the\s+|these\s+)*"
+    r"(?:previous|prior|above|earlier|preceding|system|original)?\s*(?:instructions|rules|prompts?|guidance|directions)"
+    r"|\bnew instructions\s*:"
     r"|ignore the (?:posting|resume|job description)"
     r"|you are now\b|developer mode|jailbreak"
     r"|(?:reveal|print|show|repeat) (?:your|the) (?:system )?prompt"

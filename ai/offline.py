@@ -117,16 +117,62 @@ def _introduction(summary: str) -> str:
     return f"I am {article} {sentence[0].lower()}{sentence[1:]}."
 
 
+_WORK_VERBS = frozenset(
+    [
+        "architect",
+        "build",
+        "design",
+        "develop",
+        "drive",
+        "lead",
+        "own",
+        "scale",
+        "create",
+        "deliver",
+        "ship",
+        "improve",
+        "define",
+        "grow",
+        "run",
+        "manage",
+        "maintain",
+        "support",
+        "implement",
+        "optimize",
+        "optimise",
+        "mentor",
+        "partner",
+        "collaborate",
+        "establish",
+        "launch",
+        "automate",
+        "operate",
+        "modernize",
+        "modernise",
+        "migrate",
+        "analyze",
+        "analyse",
+        "research",
+        "plan",
+        "shape",
+        "evolve",
+    ]
+)
+
+
 def _closing_focus(posting: Posting, resume: Resume) -> str:
     """A short responsibility as a verb phrase ('architect and scale …'), or ''.
 
-    One naming a skill the resume lacks is passed over: the letter would seem to claim it.
+    Only plain work ("Build …", "Lead …") qualifies: no numbers, names or first person, and no
+    skill the resume lacks — the letter would otherwise seem to claim it, or repeat a planted order.
     """
     for item in posting.responsibilities:
         words = item.split()
-        if not words or len(item) > 120 or not set(find_skills(item)) <= set(resume.skills):
+        if not words or len(item) > 120 or words[0].lower() not in _WORK_VERBS:
             continue
-        if words[0][0].isupper() and not words[0].lower().endswith(("s", "ing")):
+        if re.search(r"[\d$€£]|\b(I|me|my|tell|say|salary|accept)\b", item) or any(w[:1].isupper() for w in words[1:]):
+            continue
+        if set(find_skills(item)) <= set(resume.skills):
             return item[0].lower() + item[1:].rstrip(".")
     return ""
 

@@ -1,6 +1,5 @@
 """The three phases — research, optimized resume, cover letter — each feeding the next."""
 
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,25 +64,21 @@ def check_inputs(phase: str, inputs: Inputs) -> None:
         raise MissingInput("Add a resume first: every document is written from it.", "/resumes", "Go to resumes")
 
 
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()[:200]
-
-
 def _prompt(phase: str, inputs: Inputs) -> tuple[str, list[dict]]:
     resumes = "\n\n".join(inputs.resumes)
-    plain = {"company": _one_line(inputs.company), "role_title": _one_line(inputs.role_title)}
-    fenced = {"posting": inputs.job_description, "resumes": resumes}
+    application = f"Company: {inputs.company.strip()}\nRole: {inputs.role_title.strip()}"
+    fenced = {"application": application, "posting": inputs.job_description, "resumes": resumes}
     if phase == "resume":
         fenced["research"] = inputs.documents.get("research", "")
     if phase == "cover_letter":
         fenced = {
+            "application": f"{application}\nSigned by: {inputs.signer.strip()}",
             "posting": inputs.job_description,
             "research": inputs.documents.get("research", ""),
             "resume": inputs.documents.get("resume") or resumes,
             "writing_sample": inputs.writing_sample,
         }
-        plain["signer"] = _one_line(inputs.signer)
-    return prompting.render(phase, fenced=fenced, plain=plain)
+    return prompting.render(phase, fenced)
 
 
 def offline_draft(phase: str, inputs: Inputs) -> str:

@@ -82,3 +82,22 @@ def anonymous_tx() -> Iterator[psycopg.Connection]:
     """A transaction with no user: only the login and sign-up functions see anything here."""
     with _get_pool().connection() as conn, conn.transaction():
         yield conn
+
+
+@contextmanager
+def generation_slot(user_id) -> Iterator[bool]:
+    """One document generation per person at a time, across tabs and processes.
+
+    Yields False when another is running. A session-level advisory lock on a pooled connection:
+    it is released at the end, or by PostgreSQL if the job's process is killed (a cancel).
+    """
+    with _get_pool().connection() as conn:
+        conn.autocommit = True
+        key = f"generation:{user_id}"
+        acquired = conn.execute("select pg_try_advisory_lock(hashtextextended(%s, 0)) as ok", (key,)).fetchone()["ok"]
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                conn.execute("select pg_advisory_unlock(hashtextextended(%s, 0))", (key,))
+            conn.autocommit = False

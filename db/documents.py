@@ -14,7 +14,7 @@ class VersionConflict(Exception):
 def get_document(conn, application_id, doc_type: str) -> dict | None:
     """The current text, with who or what made its version."""
     return conn.execute(
-        "select d.id, d.content, d.version, d.updated_at, v.origin, v.provider"
+        "select d.id, d.content, d.version, d.updated_at, v.origin, v.provider, v.id as version_id"
         " from documents d left join document_versions v on v.document_id = d.id and v.version = d.version"
         " where d.application_id = %s and d.doc_type = %s",
         (application_id, doc_type),

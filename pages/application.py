@@ -7,13 +7,26 @@ from datetime import date
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import (
+    ALL,
+    MATCH,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    set_props,
+)
 from dash import no_update as skip
 from flask_login import current_user
 
 import config
 import exports
-from ai.embeddings import get_embedder
+from ai.embeddings import EmbeddingError, get_embedder
 from ai.grounding import check_grounding
 from ai.indexing import embed_later, embed_now
 from ai.match import match_score
@@ -26,7 +39,7 @@ from db import documents as document_queries
 from db import embeddings as embedding_queries
 from db import resumes as resume_queries
 from db import users as user_queries
-from db.connection import user_tx
+from db.connection import generation_slot, user_tx
 
 dash.register_page(__name__, path_template="/applications/<application_id>", title="Application · Job Forge", order=3)
 
@@ -40,6 +53,7 @@ def layout(application_id: str = "", **_kwargs):
             dcc.Store(id="application-id", data=application_id),
             dcc.Store(id="generate-request"),
             dcc.Store(id="pending-request"),
+            dcc.Store(id="stream-buffer"),
             dbc.Alert(
                 [html.H1("Application not found", className="h4"), dcc.Link("Back to the dashboard", href="/")],
                 id="application-not-found",
@@ -312,6 +326,20 @@ clientside_callback(
     Input(doc_id("saved-text", MATCH), "data"),
 )
 clientside_callback(
+    ClientsideFunction("jobforge", "showStream"),
+    Output(doc_id("editor", ALL), "value", allow_duplicate=True),
+    Input("stream-buffer", "data"),
+    State(doc_id("editor", ALL), "id"),
+    prevent_initial_call=True,
+)
+clientside_callback(
+    ClientsideFunction("jobforge", "stopStream"),
+    Output("stream-buffer", "data", allow_duplicate=True),
+    Input("cancel-generation", "n_clicks"),
+    State("generate-request", "data"),
+    prevent_initial_call=True,
+)
+clientside_callback(
     ClientsideFunction("jobforge", "requestGeneration"),
     Output("generate-request", "data"),
     Output("pending-request", "data"),
@@ -343,6 +371,23 @@ def _each_phase(kind: str, prop: str) -> list[Output]:
     return [Output(doc_id(kind, phase), prop, allow_duplicate=True) for phase in PHASES]
 
 
+def _only(phases: list[str], values: list) -> list:
+    """Values for the requested phases, no_update for the others (their editors may hold edits)."""
+    return [value if phase in phases else skip for phase, value in zip(PHASES, values, strict=True)]
+
+
+def _final_state(user_id, application: dict, profile: dict, phases: list[str]) -> list:
+    """Editors, versions, saved texts, origins and grounding flags of `phases` as saved."""
+    with user_tx(user_id) as conn:
+        texts, versions, saved, origins = _editor_outputs(_documents_state(conn, application))
+        sources = [resume["content"] for resume in resume_queries.list_resumes(conn)]
+    allowed = [application["company"], application["role_title"], f"{profile['first_name']} {profile['last_name']}"]
+    flags = [
+        _flags_view(texts[PHASES.index(phase)], sources, allowed) if phase in phases else skip for phase in GROUNDED
+    ]
+    return [*_only(phases, texts), *_only(phases, versions), *_only(phases, saved), *_only(phases, origins), *flags]
+
+
 @callback(
     output=[
         *_each_phase("editor", "value"),
@@ -360,103 +405,117 @@ def _each_phase(kind: str, prop: str) -> list[Output]:
         *[State(doc_id("editor", phase), "value") for phase in PHASES],
     ],
     background=True,
-    progress=[
-        *[Output(doc_id("editor", phase), "value") for phase in PHASES],
-        Output("generation-progress", "children"),
-        Output("document-tabs", "active_tab"),
-    ],
+    progress=[Output("generation-progress", "children"), Output("document-tabs", "active_tab")],
     running=[
         *[(Output(doc_id("generate", phase), "disabled"), True, False) for phase in PHASES],
         (Output("generate-all", "disabled"), True, False),
         (Output("cancel-generation", "disabled"), False, True),
         *[(Output(doc_id("save", phase), "disabled"), True, False) for phase in PHASES],
+        *[(Output(doc_id("editor", phase), "readonly"), True, False) for phase in PHASES],
     ],
     cancel=[Input("cancel-generation", "n_clicks")],
     prevent_initial_call=True,
 )
 def generate(set_progress, request, application_id, resume_ids, *editor_texts):
-    """Runs in a background process: streams each requested phase into its editor, then saves it."""
+    """Runs in a background process: streams each requested phase into its editor, then saves it.
+
+    Only the requested documents are touched. Text streams through set_props; the progress line
+    and the tab switch go through set_progress once per phase, so a person can look at another tab.
+    """
     user_id = ctx.custom_data["user_id"]
     phases = [phase for phase in PHASES if phase in (request or {}).get("phases", [])]
     settings = config.active()
-    message = None
     with user_tx(user_id) as conn:
         application = _load_application(conn, application_id)
         if application is None:
-            return [skip] * (4 * len(PHASES) + len(GROUNDED)) + [
-                dbc.Alert("This application no longer exists.", color="warning"),
-                "",
-            ]
+            gone = dbc.Alert("This application no longer exists.", color="warning")
+            return [skip] * (4 * len(PHASES) + len(GROUNDED)) + [gone, ""]
         profile = user_queries.get_current_user(conn)
         for phase, text in zip(PHASES, editor_texts, strict=True):
             if phase in phases:
                 keep_unsaved_text(conn, application["id"], phase, text)
     provider = get_provider(settings, profile["ai_provider"])
-    live = list(editor_texts)
-    for step, phase in enumerate(phases, 1):
-        progress = f"{PHASE_LABELS[phase]} {step}/{len(phases)} · {provider.label}"
-        with user_tx(user_id) as conn:
-            inputs = load_inputs(conn, application, profile, resume_ids)
-        try:
-            written, last_sent = "", 0.0
-            for chunk in stream_phase(provider, phase, inputs, settings.offline_pace):
-                written += chunk
-                if time.monotonic() - last_sent >= PROGRESS_INTERVAL:
-                    live[PHASES.index(phase)] = written
-                    set_progress([*live, progress, phase])
-                    last_sent = time.monotonic()
-        except MissingInput as missing:
-            message = dbc.Alert([missing.message, " ", dcc.Link(missing.link_text, href=missing.link)], color="warning")
-            break
-        except ProviderError as error:
-            message = dbc.Alert(f"{error.message} Your {PHASE_LABELS[phase].lower()} is as it was.", color="danger")
-            break
-        with user_tx(user_id) as conn:
-            saved_version = document_queries.save_version(
-                conn,
-                application["id"],
-                phase,
-                written,
-                "generated",
-                None,
-                provider=provider.name,
-                model=provider.model,
-                prompt_version=prompt_version(provider, phase),
-            )
-        embed_now(user_id, written, document_version_id=saved_version["version_id"])  # already off the request path
-        live[PHASES.index(phase)] = written
-        set_progress([*live, progress, phase])
-    with user_tx(user_id) as conn:
-        documents = _documents_state(conn, application)
-        texts, versions, saved, origins = _editor_outputs(documents)
-        sources = [resume["content"] for resume in resume_queries.list_resumes(conn)]
-    # The browser may apply the last progress update after the result: make it the final state too.
-    set_progress([*texts, "", phases[-1] if phases else "cover_letter"])
-    allowed = [application["company"], application["role_title"], f"{profile['first_name']} {profile['last_name']}"]
-    flags = [_flags_view(texts[PHASES.index(phase)], sources, allowed) for phase in GROUNDED]
+    message = None
+    with generation_slot(user_id) as free:
+        if not free:
+            message = dbc.Alert("Another generation of yours is running. Wait for it, or cancel it.", color="warning")
+            phases_run = []
+        else:
+            phases_run = phases
+        for step, phase in enumerate(phases_run, 1):
+            set_progress([f"{PHASE_LABELS[phase]} {step}/{len(phases)} · {provider.label}", phase])
+            with user_tx(user_id) as conn:
+                inputs = load_inputs(conn, application, profile, resume_ids)
+            try:
+                written, last_sent = "", 0.0
+                for chunk in stream_phase(provider, phase, inputs, settings.offline_pace):
+                    written += chunk
+                    if time.monotonic() - last_sent >= PROGRESS_INTERVAL:
+                        # Through a buffer the browser checks: text that arrives after a cancel is dropped.
+                        set_props("stream-buffer", {"data": {"nonce": request["nonce"], "doc": phase, "text": written}})
+                        last_sent = time.monotonic()
+            except MissingInput as missing:
+                link = dcc.Link(missing.link_text, href=missing.link)
+                message = dbc.Alert([missing.message, " ", link], color="warning")
+                break
+            except ProviderError as error:
+                message = dbc.Alert(f"{error.message} Your {PHASE_LABELS[phase].lower()} is as it was.", color="danger")
+                break
+            with user_tx(user_id) as conn:
+                saved_version = document_queries.save_version(
+                    conn,
+                    application["id"],
+                    phase,
+                    written,
+                    "generated",
+                    None,
+                    provider=provider.name,
+                    model=provider.model,
+                    prompt_version=prompt_version(provider, phase),
+                )
+            embed_now(user_id, written, document_version_id=saved_version["version_id"])  # already off the request path
+    final = _final_state(user_id, application, profile, phases)
+    set_props("stream-buffer", {"data": None})  # nothing half-written may arrive after the result
     if message is None:
         done = ", ".join(PHASE_LABELS[phase].lower() for phase in phases)
         label = "Offline draft" if provider.name == "offline" else provider.label
         message = dbc.Alert(f"{label}: wrote the {done}. Edit freely, then save.", color="info", dismissable=True)
-    return [*texts, *versions, *saved, *origins, *flags, message, ""]
+    return [*final, message, ""]
 
 
 @callback(
-    Output(doc_id("editor", ALL), "value", allow_duplicate=True),
+    *_each_phase("editor", "value"),
+    *_each_phase("version", "data"),
+    *_each_phase("saved-text", "data"),
+    *_each_phase("origin", "children"),
+    *[Output(doc_id("flags", phase), "children", allow_duplicate=True) for phase in GROUNDED],
     Output("generation-message", "children", allow_duplicate=True),
     Output("generation-progress", "children", allow_duplicate=True),
     Input("cancel-generation", "n_clicks"),
     State("application-id", "data"),
+    State("generate-request", "data"),
+    State(doc_id("version", ALL), "data"),
     prevent_initial_call=True,
 )
-def cancelled(_clicks, application_id):
-    """After a cancel the editors show the saved documents again: nothing half-written stays."""
+def cancelled(_clicks, application_id, request, versions_before):
+    """After a cancel the cancelled documents show what is saved: nothing half-written stays."""
+    phases = [phase for phase in PHASES if phase in (request or {}).get("phases", [])]
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
-        if application is None:
-            return [skip] * len(PHASES), skip, ""
-        texts, *_ = _editor_outputs(_documents_state(conn, application))
-    return texts, dbc.Alert("Cancelled. Your documents are as they were.", color="secondary", dismissable=True), ""
+        profile = user_queries.get_current_user(conn)
+    if application is None:
+        return [skip] * (4 * len(PHASES) + len(GROUNDED)) + [skip, ""]
+    final = _final_state(current_user.id, application, profile, phases)
+    versions_now = final[len(PHASES) : 2 * len(PHASES)]
+    finished = [
+        PHASE_LABELS[phase].lower()
+        for phase, before, now in zip(PHASES, versions_before, versions_now, strict=True)
+        if phase in phases and now is not skip and (now or 0) > (before or 0)
+    ]
+    text = "Cancelled. Your documents are as they were."
+    if finished:
+        text = f"Cancelled. The {', '.join(finished)} finished before the cancel and is saved; the rest is as it was."
+    return [*final, dbc.Alert(text, color="secondary", dismissable=True), ""]
 
 
 @callback(
@@ -604,23 +663,19 @@ def show_diff(first, second, application_id):
     Output(doc_id("message", MATCH), "children", allow_duplicate=True),
     Input(doc_id("restore", MATCH), "n_clicks"),
     State(doc_id("compare-a", MATCH), "value"),
-    State(doc_id("version", MATCH), "data"),
+    State(doc_id("editor", MATCH), "value"),
     State("application-id", "data"),
     prevent_initial_call=True,
 )
-def restore(_clicks, version, base_version, application_id):
+def restore(_clicks, version, editor_text, application_id):
     phase = ctx.triggered_id["doc"]
     with user_tx(current_user.id) as conn:
         application, chosen, _ = _two_versions(conn, application_id, phase, version, version)
         if not chosen:
             return skip, skip, skip, skip, dbc.Alert("Choose a version to restore.", color="warning")
-        try:
-            restored = document_queries.save_version(
-                conn, application["id"], phase, chosen["content"], "restored", base_version or 0
-            )
-        except document_queries.VersionConflict:
-            message = dbc.Alert("The document changed elsewhere; reload the page before restoring.", color="danger")
-            return skip, skip, skip, skip, message
+        # Restoring is an explicit choice of text: what the editor held is kept as a version first.
+        keep_unsaved_text(conn, application["id"], phase, editor_text)
+        restored = document_queries.save_version(conn, application["id"], phase, chosen["content"], "restored", None)
     embed_later(current_user.id, chosen["content"], document_version_id=restored["version_id"])
     note = dbc.Alert(
         f"Restored version {chosen['version']} as version {restored['version']}.",
@@ -693,10 +748,10 @@ def _match_view(result) -> list:
 
 @callback(
     Output("match-score", "children"),
-    Input("application-id", "data"),
-    Input("resume-picker", "value"),
+    Input("resume-picker", "value"),  # set once the page has loaded, then by the person
+    State("application-id", "data"),
 )
-def show_match(application_id, resume_ids):
+def show_match(resume_ids, application_id):
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
         if application is None:
@@ -706,7 +761,13 @@ def show_match(application_id, resume_ids):
     if not chosen:
         return html.P(["Add a resume to see how well it fits: ", dcc.Link("Go to resumes", href="/resumes")])
     resume_text = "\n\n".join(resume["content"] for resume in chosen)
-    return _match_view(match_score(resume_text, application["job_description"], get_embedder(config.active())))
+    try:
+        result = match_score(resume_text, application["job_description"], get_embedder(config.active()))
+    except EmbeddingError:
+        return dbc.Alert(
+            "The match score needs the embedding service, which did not answer. Reload later.", color="warning"
+        )
+    return _match_view(result)
 
 
 @callback(Output("similar-applications", "children"), Input("application-id", "data"))

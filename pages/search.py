@@ -28,7 +28,6 @@ def layout(**_kwargs):
                                 id="search-query",
                                 type="search",
                                 placeholder="e.g. Kubernetes migration, fintech, remote",
-                                debounce=True,
                                 maxLength=MAX_QUERY_LENGTH,
                             ),
                             dbc.FormText("Finds postings and documents by meaning and by their words."),
@@ -77,11 +76,11 @@ def _result(row: dict) -> dbc.ListGroupItem:
 @callback(
     Output("search-results", "children"),
     Input("search-button", "n_clicks"),
-    Input("search-query", "value"),
+    Input("search-query", "n_submit"),
     State("search-query", "value"),
     prevent_initial_call=True,
 )
-def search(_clicks, _typed, query):
+def search(_clicks, _submitted, query):
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     if not query:
         return None

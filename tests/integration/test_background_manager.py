@@ -22,3 +22,14 @@ def test_celery_workers_with_redis(app, tmp_path):
 
 def test_the_app_keeps_its_manager_for_the_celery_worker(app):
     assert app.server.extensions["jobforge_background"] is app._background_manager
+
+
+def test_jobs_are_handed_no_cookies_or_headers():
+    from app import _without_credentials
+
+    context = {
+        "cookies": {"session": "secret"},
+        "headers": {"Cookie": "session=secret"},
+        "custom_data": {"user_id": "u"},
+    }
+    assert _without_credentials(context) == {"custom_data": {"user_id": "u"}}
