@@ -232,15 +232,16 @@ def _editor_outputs(documents: dict[str, dict | None]) -> tuple[list, list, list
     return texts, versions, list(texts), origins
 
 
-def _grounding_outputs(conn, application: dict, texts: list[str]) -> list:
-    sources = [resume["content"] for resume in resume_queries.list_resumes(conn)]
-    allowed = [application["company"], application["role_title"], current_user_name(conn)]
-    return [_flags_view(texts[PHASES.index(phase)], sources, allowed) for phase in GROUNDED]
+def _grounding_flags(texts: list[str], resumes: list[dict], application: dict, profile: dict, phases) -> list:
+    """The flags view of each grounded document in `phases` (no_update for the others).
 
-
-def current_user_name(conn) -> str:
-    profile = user_queries.get_current_user(conn)
-    return f"{profile['first_name']} {profile['last_name']}"
+    The letter may name the company, the role and its signer although no resume does.
+    """
+    sources = [resume["content"] for resume in resumes]
+    allowed = [application["company"], application["role_title"], f"{profile['first_name']} {profile['last_name']}"]
+    return [
+        _flags_view(texts[PHASES.index(phase)], sources, allowed) if phase in phases else skip for phase in GROUNDED
+    ]
 
 
 @callback(
@@ -265,11 +266,10 @@ def show_application(application_id):
         application = _load_application(conn, application_id)
         if application is None:
             return True, True, *([skip] * 7), *([[skip] * len(PHASES)] * 4), [skip] * len(GROUNDED)
-        documents = _documents_state(conn, application)
-        texts, versions, saved, origins = _editor_outputs(documents)
-        flags = _grounding_outputs(conn, application, texts)
+        texts, versions, saved, origins = _editor_outputs(_documents_state(conn, application))
         resumes = resume_queries.list_resumes(conn)
         profile = user_queries.get_current_user(conn)
+    flags = _grounding_flags(texts, resumes, application, profile, GROUNDED)
     provider = get_provider(config.active(), profile["ai_provider"])
     meta = [html.Span(application["company"], className="fw-semibold")]
     if application["location"]:
@@ -380,11 +380,8 @@ def _final_state(user_id, application: dict, profile: dict, phases: list[str]) -
     """Editors, versions, saved texts, origins and grounding flags of `phases` as saved."""
     with user_tx(user_id) as conn:
         texts, versions, saved, origins = _editor_outputs(_documents_state(conn, application))
-        sources = [resume["content"] for resume in resume_queries.list_resumes(conn)]
-    allowed = [application["company"], application["role_title"], f"{profile['first_name']} {profile['last_name']}"]
-    flags = [
-        _flags_view(texts[PHASES.index(phase)], sources, allowed) if phase in phases else skip for phase in GROUNDED
-    ]
+        resumes = resume_queries.list_resumes(conn)
+    flags = _grounding_flags(texts, resumes, application, profile, phases)
     return [*_only(phases, texts), *_only(phases, versions), *_only(phases, saved), *_only(phases, origins), *flags]
 
 
