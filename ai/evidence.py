@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ai.parsing import Resume, content_words
 from ai.skills import find_skills
 
-_YEARS = re.compile(r"(\d{1,2})\+?\s*(?:years|yrs)", re.IGNORECASE)
+_YEARS = re.compile(r"(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
 MIN_EVIDENCE_SCORE = 2.0
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ai.embeddings import Embedder
+from ai.evidence import years_of_experience
 from ai.parsing import content_words, parse_posting, parse_resume
 from ai.skills import find_skills
 
@@ -26,7 +27,6 @@ SEMANTIC_RANGE = (0.55, 0.9)
 MIN_POSTING_CHARS = 300
 MIN_REQUIREMENTS = 3
 
-_YEARS = re.compile(r"(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -69,11 +69,6 @@ def _evidence_lines(resume_text: str) -> list[tuple[str, str]]:
     return lines
 
 
-def _stated_years(text: str) -> int | None:
-    found = [int(match.group(1)) for match in _YEARS.finditer(text)]
-    return max(found) if found else None
-
-
 def _keyword_score(requirement_skills: list[str], requirement_words: set[str], line: str, kind: str) -> float:
     """How well a line shows the requirement in the posting's own words; 0 when it does not.
 
@@ -105,7 +100,7 @@ def _match_requirement(
     def missing() -> RequirementMatch:
         return RequirementMatch(requirement, must_have, "missing", "missing", best_similarity)
 
-    required_years = _stated_years(requirement)
+    required_years = years_of_experience(requirement)
     if required_years is not None and resume_years is not None and resume_years < required_years:
         return missing()
     # A named skill the resume never mentions cannot be shown by a line that merely sounds alike.
@@ -136,7 +131,7 @@ def match_score(resume_text: str, posting_text: str, embedder: Embedder) -> Matc
     requirement_vectors = vectors[2 : 2 + len(requirements)]
     line_vectors = vectors[2 + len(requirements) :]
 
-    resume_years = _stated_years(resume_text)
+    resume_years = years_of_experience(resume_text)
     matches = [
         _match_requirement(text, must_have, lines, line_vectors @ vector, resume_skills, resume_years)
         for (text, must_have), vector in zip(requirements, requirement_vectors, strict=True)
