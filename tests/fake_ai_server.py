@@ -41,7 +41,7 @@ OPENAI_ERROR_TYPES = {
 
 @dataclass
 class FakeReply:
-    """One answer from the fake server. Replies are used by requests of any endpoint, in order."""
+    """One answer from the fake server, queued with FakeAIServer.reply() or .reply_embeddings()."""
 
     text: str = "Hello from the fake model."
     chunks: list[str] | None = None  # stream in these pieces (default: the text in about three pieces)
@@ -124,7 +124,7 @@ class _Handler(BaseHTTPRequestHandler):
         if handler is None:
             self._send_json(404, {"error": {"type": "not_found", "message": f"no fake endpoint {path}"}})
             return
-        reply = fake._next_reply()
+        reply = fake._next_reply(embeddings=path == "/v1/embeddings")
         if reply.delay and fake._stopping.wait(reply.delay):
             return
         handler(reply, body)
@@ -322,13 +322,17 @@ def _anthropic_message(model: str, content: list) -> dict:
 
 
 class FakeAIServer:
-    """The fake provider: queue replies with `reply()`; `requests` holds what the SDKs sent, in order,
-    as {"path", "headers" (lower-case names), "body" (parsed JSON)}."""
+    """The fake provider: queue replies with `reply()` (text generation) and `reply_embeddings()`;
+    `requests` holds what the SDKs sent, in order, as {"path", "headers" (lower-case names), "body" (parsed JSON)}.
+
+    Embedding requests have their own queue because the app embeds in background threads: a stray
+    embedding call must not take a reply a test queued for the generation it is about to start."""
 
     def __init__(self, embedding_dims: int = 8):
         self.embedding_dims = embedding_dims
         self.requests: list[dict] = []
         self._replies: deque[FakeReply] = deque()
+        self._embedding_replies: deque[FakeReply] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
@@ -338,9 +342,15 @@ class FakeAIServer:
         self.openai_base_url = ""
 
     def reply(self, *replies: FakeReply) -> None:
-        """Queue replies for the next requests, in order; once the queue is empty, requests get FakeReply()."""
+        """Queue replies for the next Messages / chat-completions requests, in order; once the queue is
+        empty, requests get FakeReply()."""
         with self._lock:
             self._replies.extend(replies)
+
+    def reply_embeddings(self, *replies: FakeReply) -> None:
+        """Queue replies for the next embeddings requests, in order (default: vectors for the inputs)."""
+        with self._lock:
+            self._embedding_replies.extend(replies)
 
     def start(self) -> "FakeAIServer":
         self._stopping.clear()
@@ -375,9 +385,10 @@ class FakeAIServer:
     def __exit__(self, *exc_info) -> None:
         self.stop()
 
-    def _next_reply(self) -> FakeReply:
+    def _next_reply(self, embeddings: bool) -> FakeReply:
+        queue = self._embedding_replies if embeddings else self._replies
         with self._lock:
-            return self._replies.popleft() if self._replies else FakeReply()
+            return queue.popleft() if queue else FakeReply()
 
     def _record(self, request: dict) -> None:
         with self._lock:

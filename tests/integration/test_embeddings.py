@@ -266,7 +266,7 @@ def test_get_embedder_without_an_openai_key_is_local(tmp_path):
 @pytest.mark.parametrize("status", [401, 429, 500])
 def test_openai_embedder_errors_become_one_clear_exception(status):
     with FakeAIServer(embedding_dims=1536) as fake:
-        fake.reply(FakeReply(status=status))
+        fake.reply_embeddings(FakeReply(status=status))
         embedder = OpenAIEmbedder("test-key", "text-embedding-3-small", fake.openai_base_url, max_retries=0)
         with pytest.raises(EmbeddingError, match=f"refused the request \\({status}\\)"):
             embedder.embed(["text"])
