@@ -8,15 +8,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
         .replace(/\]\((?!https?:|mailto:|#)[^)]*\)/gi, "]()");
     },
-    /* Marks a document with unsaved edits, and asks before the tab is closed while any has them. */
+    /* Marks a document with unsaved edits; the guards below read these marks. */
     dirty: function (text, saved) {
-      const ctx = window.dash_clientside.callback_context;
-      const doc = ctx.outputs_list ? ctx.outputs_list.id.doc : "";
-      const unsaved = (text || "") !== (saved || "");
-      window.jobforgeUnsaved = Object.assign({}, window.jobforgeUnsaved, { [doc]: unsaved });
-      const anyUnsaved = Object.values(window.jobforgeUnsaved).some(Boolean);
-      window.onbeforeunload = anyUnsaved ? (event) => { event.preventDefault(); return ""; } : null;
-      return unsaved ? "Unsaved changes" : "";
+      return (text || "") !== (saved || "") ? "Unsaved changes" : "";
     },
     /* Streamed text goes into its editor, unless that run was cancelled: a poll can still
        deliver text after the cancel, and it must not replace the document shown again. */
@@ -48,3 +42,43 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
   },
 });
+
+/* Leaving a page with unsaved edits asks first. The marks are read from the page itself, so nothing
+   goes stale when Dash swaps the page out. */
+function jobforgeHasUnsavedEdits() {
+  return Array.from(document.querySelectorAll(".unsaved-marker")).some((mark) => mark.textContent.trim() !== "");
+}
+
+let jobforgeLeaveConfirmedAt = 0;
+
+window.addEventListener("beforeunload", function (event) {
+  // A link the person already confirmed leaving by must not ask a second time.
+  if (jobforgeHasUnsavedEdits() && Date.now() - jobforgeLeaveConfirmedAt > 1000) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
+
+/* Links inside the app change the page without unloading it, so beforeunload never fires for them.
+   A capturing listener runs before Dash's own link handler and can stop the navigation. */
+document.addEventListener(
+  "click",
+  function (event) {
+    const link = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || link.target === "_blank" || link.hasAttribute("download")) {
+      return;
+    }
+    const url = new URL(link.href, window.location.href);
+    const samePage = url.origin === window.location.origin && url.pathname === window.location.pathname;
+    if (samePage || !jobforgeHasUnsavedEdits()) {
+      return;
+    }
+    if (window.confirm("You have unsaved changes. Leave this page and lose them?")) {
+      jobforgeLeaveConfirmedAt = Date.now();
+    } else {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  },
+  true
+);

@@ -34,7 +34,7 @@ def document_editor(doc: str, label: str, checked_for_grounding: bool) -> html.D
                 id=doc_id("export-menu", doc),
             ),
             dbc.Button("History", id=doc_id("history-toggle", doc), color="link"),
-            html.Span(id=doc_id("dirty", doc), className="ms-auto small text-warning-emphasis"),
+            html.Span(id=doc_id("dirty", doc), className="unsaved-marker ms-auto small text-warning-emphasis"),
             html.Span(id=doc_id("origin", doc), className="small text-body-secondary"),
         ],
         className="d-flex flex-wrap align-items-center gap-2 mb-3",

@@ -11,6 +11,8 @@ from pypdf import PdfReader
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 import config
 from tests.fake_ai_server import FakeAIServer, FakeReply
@@ -140,6 +142,26 @@ def test_unsaved_edits_are_asked_about_and_kept_in_history(browser):
     browser.click_button("History")
     browser.wait_for(lambda: "Version 1 · your edit" in browser.text_of(_doc("history-list", "cover_letter")))
     assert "Version 2 · offline" in browser.text_of(_doc("history-list", "cover_letter"))
+
+
+def test_leaving_with_unsaved_edits_asks_first(browser):
+    """A link away from unsaved edits asks; staying keeps the text, leaving goes, and nothing asks after."""
+    _new_application(browser)
+    url = browser.driver.current_url
+    _editor(browser, "cover_letter").send_keys("Half a thought")
+    browser.click_link("Dashboard")
+    alert = WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present())
+    assert "unsaved changes" in alert.text
+    alert.dismiss()
+    assert browser.driver.current_url == url
+    assert _editor_text(browser, "cover_letter") == "Half a thought"
+
+    browser.click_link("Dashboard")
+    WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present()).accept()
+    browser.duo.wait_for_text_to_equal("h1", "Your applications")
+    browser.click_link("Resumes")
+    browser.wait_for(lambda: browser.driver.current_url.endswith("/resumes"))
+    assert not expected_conditions.alert_is_present()(browser.driver)
 
 
 def test_second_tab_save_conflicts_and_keeps_both_texts(browser):
