@@ -20,7 +20,7 @@ run: $(VENV)/.runtime
 	$(BIN)/python app.py
 
 test: $(VENV)/.dev
-	scripts/ensure-browser.sh
+	scripts/ensure-test-tools.sh
 	scripts/run-tests.sh
 
 lint: $(VENV)/.dev

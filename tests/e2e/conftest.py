@@ -17,11 +17,11 @@ from tests.conftest import TEST_PASSWORD, fixture_text
 class Browser:
     """A person using the app through dash_duo's Chromium."""
 
-    def __init__(self, dash_duo, app):
+    def __init__(self, dash_duo, base_url: str):
         self.duo = dash_duo
         self.driver = dash_duo.driver
-        dash_duo.start_server(app, navigate=False)
-        self.base_url = dash_duo.server.url
+        self.driver.set_window_size(1280, 900)
+        self.base_url = base_url
 
     def open(self, path: str) -> None:
         self.driver.get(self.base_url + path)
@@ -121,6 +121,18 @@ class Browser:
         self.duo.wait_for_text_to_equal("#application-title", role)
         return self.driver.current_url
 
+    def new_person_with_an_application(self) -> None:
+        """Sign up, save a resume and add an application: the browser is on the application's page."""
+        self.sign_up("Jordan", "Ellis")
+        self.add_resume("Backend", "resume-backend-engineer.txt")
+        self.add_application("Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
+        self.wait_for(lambda: self.text_of("provider-label") != "")
+
+    def editor_text(self, doc: str) -> str:
+        """The text in a document's editor ("" while the page reloads)."""
+        editor = self.component({"type": "editor", "doc": doc})
+        return editor.get_attribute("value") if editor is not None else ""
+
     def log_out(self) -> None:
         self.click_button("Log out")
         self.wait_for(lambda: "/login" in self.driver.current_url)
@@ -138,5 +150,6 @@ class Browser:
 
 @pytest.fixture
 def browser(dash_duo, app):
-    dash_duo.driver.set_window_size(1280, 900)
-    return Browser(dash_duo, app)
+    """A person using the test session's app, served in this process."""
+    dash_duo.start_server(app, navigate=False)
+    return Browser(dash_duo, dash_duo.server.url)

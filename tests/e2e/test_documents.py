@@ -26,23 +26,10 @@ def _editor(browser, doc: str):
     return browser.component(_doc("editor", doc))
 
 
-def _editor_text(browser, doc: str) -> str:
-    editor = _editor(browser, doc)
-    return editor.get_attribute("value") if editor is not None else ""  # None while a page reloads
-
-
 def _open_tab(browser, label: str) -> None:
     browser.click(
         browser.driver.find_element(By.XPATH, f"//a[contains(@class,'nav-link') and normalize-space()='{label}']")
     )
-
-
-def _new_application(browser) -> None:
-    """A person with a resume and one application, on the application's page."""
-    browser.sign_up("Jordan", "Ellis")
-    browser.add_resume("Backend", "resume-backend-engineer.txt")
-    browser.add_application("Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
-    browser.wait_for(lambda: browser.text_of("provider-label") != "")
 
 
 @pytest.fixture
@@ -56,19 +43,19 @@ def paced(app):
 
 def test_generate_all_streams_then_edit_history_restore_and_export(browser):
     """Generate all writes three documents in order; edits become versions; exports read back."""
-    _new_application(browser)
+    browser.new_person_with_an_application()
     browser.click_button("Generate all")
     browser.wait_for(lambda: "Research 1/3" in browser.text_of("generation-progress"))
-    browser.wait_for(lambda: len(_editor_text(browser, "research")) > 0, timeout=15)
+    browser.wait_for(lambda: len(browser.editor_text("research")) > 0, timeout=15)
     browser.wait_for_text("wrote the research, resume, cover letter", timeout=30)
     browser.screenshot("documents-generated")
 
-    assert _editor_text(browser, "research").startswith("# Research: Senior Backend Engineer at Northwind Cloud")
+    assert browser.editor_text("research").startswith("# Research: Senior Backend Engineer at Northwind Cloud")
     _open_tab(browser, "Resume")
-    assert "Meridian Technologies" in _editor_text(browser, "resume")
+    assert "Meridian Technologies" in browser.editor_text("resume")
     browser.wait_for(lambda: "is in your resumes" in browser.text_of(_doc("flags", "resume")))
     _open_tab(browser, "Cover letter")
-    original_letter = _editor_text(browser, "cover_letter")
+    original_letter = browser.editor_text("cover_letter")
     assert original_letter.startswith("Dear Northwind Cloud hiring team,")
 
     _editor(browser, "cover_letter").send_keys(Keys.END, "\nP.S. Available from January.")
@@ -83,7 +70,7 @@ def test_generate_all_streams_then_edit_history_restore_and_export(browser):
     browser.screenshot("documents-history")
     browser.click_button("Restore the first one")
     browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Restored · version 3")
-    assert _editor_text(browser, "cover_letter") == original_letter
+    assert browser.editor_text("cover_letter") == original_letter
 
     downloads = Path(browser.duo.download_path)
     for label, suffix in (("Markdown (.md)", ".md"), ("Word (.docx)", ".docx"), ("PDF (.pdf)", ".pdf")):
@@ -108,37 +95,37 @@ def test_generate_all_streams_then_edit_history_restore_and_export(browser):
 
 def test_cancel_leaves_the_document_as_it_was(browser, paced):
     """A cancelled generation shows text streaming, then leaves the saved document untouched."""
-    _new_application(browser)
+    browser.new_person_with_an_application()
     _editor(browser, "cover_letter").send_keys("My own opening line.")
     browser.click_button("Save")
     browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1")
 
     browser.click_button("Generate cover letter")
     browser.wait_for(lambda: "Cover letter 1/1" in browser.text_of("generation-progress"))
-    browser.wait_for(lambda: _editor_text(browser, "cover_letter").startswith("Dear"))
+    browser.wait_for(lambda: browser.editor_text("cover_letter").startswith("Dear"))
     browser.click_button("Cancel")
     browser.wait_for_text("Cancelled. Your documents are as they were.")
-    browser.wait_for(lambda: _editor_text(browser, "cover_letter") == "My own opening line.")
+    browser.wait_for(lambda: browser.editor_text("cover_letter") == "My own opening line.")
     time.sleep(1.5)  # a job that were still running would save or stream in this time
-    assert _editor_text(browser, "cover_letter") == "My own opening line."
+    assert browser.editor_text("cover_letter") == "My own opening line."
     browser.driver.refresh()
-    browser.wait_for(lambda: _editor_text(browser, "cover_letter") == "My own opening line.")
+    browser.wait_for(lambda: browser.editor_text("cover_letter") == "My own opening line.")
     assert browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1"
 
 
 def test_unsaved_edits_are_asked_about_and_kept_in_history(browser):
     """Regenerating over unsaved edits asks first; the edits land in the history."""
-    _new_application(browser)
+    browser.new_person_with_an_application()
     _editor(browser, "cover_letter").send_keys("Draft I have not saved.")
     browser.click_button("Generate cover letter")
     browser.wait_for_text("Replace a document you are editing?")
     browser.click_button("Not now")
     browser.wait_for(lambda: not browser.driver.find_elements(By.CLASS_NAME, "modal-dialog"))
-    assert _editor_text(browser, "cover_letter") == "Draft I have not saved."
+    assert browser.editor_text("cover_letter") == "Draft I have not saved."
 
     browser.click_button("Generate cover letter")
     browser.click_button("Keep my edits in history and regenerate")
-    browser.wait_for(lambda: _editor_text(browser, "cover_letter").startswith("Dear Northwind Cloud"), timeout=20)
+    browser.wait_for(lambda: browser.editor_text("cover_letter").startswith("Dear Northwind Cloud"), timeout=20)
     browser.click_button("History")
     browser.wait_for(lambda: "Version 1 · your edit" in browser.text_of(_doc("history-list", "cover_letter")))
     assert "Version 2 · offline" in browser.text_of(_doc("history-list", "cover_letter"))
@@ -146,7 +133,7 @@ def test_unsaved_edits_are_asked_about_and_kept_in_history(browser):
 
 def test_leaving_with_unsaved_edits_asks_first(browser):
     """A link away from unsaved edits asks; staying keeps the text, leaving goes, and nothing asks after."""
-    _new_application(browser)
+    browser.new_person_with_an_application()
     url = browser.driver.current_url
     _editor(browser, "cover_letter").send_keys("Half a thought")
     browser.click_link("Dashboard")
@@ -154,7 +141,7 @@ def test_leaving_with_unsaved_edits_asks_first(browser):
     assert "unsaved changes" in alert.text
     alert.dismiss()
     assert browser.driver.current_url == url
-    assert _editor_text(browser, "cover_letter") == "Half a thought"
+    assert browser.editor_text("cover_letter") == "Half a thought"
 
     browser.click_link("Dashboard")
     WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present()).accept()
@@ -166,7 +153,7 @@ def test_leaving_with_unsaved_edits_asks_first(browser):
 
 def test_second_tab_save_conflicts_and_keeps_both_texts(browser):
     """Two tabs editing one document: the later save sees the conflict and loses neither text."""
-    _new_application(browser)
+    browser.new_person_with_an_application()
     driver = browser.driver
     first_tab = driver.current_window_handle
     url = driver.current_url
@@ -182,7 +169,7 @@ def test_second_tab_save_conflicts_and_keeps_both_texts(browser):
     _editor(browser, "cover_letter").send_keys("Text from the first tab.")
     browser.click_button("Save")
     browser.wait_for(lambda: "Text from the second tab." in browser.text_of(_doc("conflict-text", "cover_letter")))
-    assert _editor_text(browser, "cover_letter") == "Text from the first tab."
+    assert browser.editor_text("cover_letter") == "Text from the first tab."
     browser.screenshot("documents-conflict")
     browser.click_button("Save mine as the newest version")
     browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 2")
@@ -206,7 +193,7 @@ def test_provider_errors_are_explained_and_the_document_is_intact(browser, reply
         original = config.active()
         config.activate(dataclasses.replace(original, openai_api_key="sk-test", openai_base_url=fake.openai_base_url))
         try:
-            _new_application(browser)
+            browser.new_person_with_an_application()
             assert "OpenAI" in browser.text_of("provider-label")
             _editor(browser, "cover_letter").send_keys("Saved before the failure.")
             browser.click_button("Save")
@@ -217,14 +204,14 @@ def test_provider_errors_are_explained_and_the_document_is_intact(browser, reply
             message = browser.text_of("generation-message")
             assert "OpenAI" in message and "sk-test" not in message
             assert "is as it was" in message
-            assert _editor_text(browser, "cover_letter") == "Saved before the failure."
+            assert browser.editor_text("cover_letter") == "Saved before the failure."
         finally:
             config.activate(original)
 
 
 def test_double_click_makes_one_generation(browser):
     """A double click on Generate starts one job: the history holds a single generated version."""
-    _new_application(browser)
+    browser.new_person_with_an_application()
     button = browser.driver.find_element(By.XPATH, "//button[normalize-space()='Generate cover letter']")
     ActionChains(browser.driver).double_click(button).perform()
     browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")).startswith("Offline draft"), timeout=20)
