@@ -12,6 +12,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     dirty: function (text, saved) {
       return (text || "") !== (saved || "") ? "Unsaved changes" : "";
     },
+    /* Marks a form whose values differ from what was last loaded or saved (ends trimmed, as saving does). */
+    formDirty: function (name, content, primary, saved) {
+      const same =
+        (name || "").trim() === (saved.name || "").trim() &&
+        (content || "").trim() === (saved.content || "").trim() &&
+        Boolean(primary) === Boolean(saved.primary);
+      return same ? "" : "Unsaved changes";
+    },
     /* Streamed text goes into its editor, unless that run was cancelled: a poll can still
        deliver text after the cancel, and it must not replace the document shown again. */
     showStream: function (buffer, editorIds) {
@@ -59,21 +67,29 @@ window.addEventListener("beforeunload", function (event) {
   }
 });
 
-/* Links inside the app change the page without unloading it, so beforeunload never fires for them.
-   A capturing listener runs before Dash's own link handler and can stop the navigation. */
+/* Links inside the app change the page without unloading it, so beforeunload never fires for them;
+   buttons marked replaces-edits (such as "Start a new resume") swap a form's text out. A capturing
+   listener runs before Dash's own handlers and can stop either. */
 document.addEventListener(
   "click",
   function (event) {
-    const link = event.target.closest ? event.target.closest("a[href]") : null;
-    if (!link || link.target === "_blank" || link.hasAttribute("download")) {
+    if (!event.target.closest || !jobforgeHasUnsavedEdits()) {
       return;
     }
-    const url = new URL(link.href, window.location.href);
-    const samePage = url.origin === window.location.origin && url.pathname === window.location.pathname;
-    if (samePage || !jobforgeHasUnsavedEdits()) {
-      return;
+    const replacer = event.target.closest(".replaces-edits");
+    const link = event.target.closest("a[href]");
+    let question = "You have unsaved changes. Discard them?";
+    if (!replacer) {
+      if (!link || link.target === "_blank" || link.hasAttribute("download")) {
+        return;
+      }
+      const url = new URL(link.href, window.location.href);
+      if (url.origin === window.location.origin && url.pathname === window.location.pathname) {
+        return;
+      }
+      question = "You have unsaved changes. Leave this page and lose them?";
     }
-    if (window.confirm("You have unsaved changes. Leave this page and lose them?")) {
+    if (window.confirm(question)) {
       jobforgeLeaveConfirmedAt = Date.now();
     } else {
       event.preventDefault();

@@ -4,7 +4,7 @@ import uuid
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 from flask_login import current_user
 
 from components.forms import feedback, feedback_outputs, field
@@ -15,6 +15,8 @@ from validators import MIN_RESUME_LENGTH, validate_resume
 dash.register_page(__name__, path="/resumes", title="Resumes · Job Forge", order=1)
 
 FIELDS = {"name": "resume-name", "content": "resume-content"}
+# What the form held when it was last loaded or saved: the form is "unsaved" when it differs.
+EMPTY_FORM = {"name": "", "content": "", "primary": False}
 
 
 def layout(**_kwargs):
@@ -34,9 +36,11 @@ def layout(**_kwargs):
                 html.Div(
                     [
                         dbc.Button("Save", id="resume-save", color="primary"),
-                        dbc.Button("Start a new resume", id="resume-new", color="link"),
+                        # replaces-edits: the page asks first when the form holds unsaved changes.
+                        dbc.Button("Start a new resume", id="resume-new", color="link", class_name="replaces-edits"),
+                        html.Span(id="resume-dirty", className="unsaved-marker ms-auto small text-warning-emphasis"),
                     ],
-                    className="mt-3 d-flex gap-2",
+                    className="mt-3 d-flex align-items-center gap-2",
                 ),
                 html.Div(id="resume-message", className="mt-3", role="status"),
             ]
@@ -45,6 +49,7 @@ def layout(**_kwargs):
     return html.Div(
         [
             dcc.Store(id="resume-editing-id"),
+            dcc.Store(id="resume-saved", data=EMPTY_FORM),
             html.H1("Resumes", className="h3 mb-4"),
             dbc.Row(
                 [
@@ -72,6 +77,7 @@ def _resume_card(resume: dict) -> dbc.Card:
                             size="sm",
                             color="secondary",
                             outline=True,
+                            class_name="replaces-edits",
                         ),
                     ],
                     className="d-flex justify-content-between align-items-center mb-2",
@@ -104,8 +110,23 @@ def show_resumes(_):
     return _resume_list()
 
 
+clientside_callback(
+    ClientsideFunction("jobforge", "formDirty"),
+    Output("resume-dirty", "children"),
+    Input(FIELDS["name"], "value"),
+    Input(FIELDS["content"], "value"),
+    Input("resume-primary", "value"),
+    Input("resume-saved", "data"),
+)
+
+
+def _saved_form(name: str, content: str, is_primary: bool) -> dict:
+    return {"name": name, "content": content, "primary": bool(is_primary)}
+
+
 @callback(
     Output("resume-editing-id", "data"),
+    Output("resume-saved", "data"),
     Output(FIELDS["name"], "value"),
     Output(FIELDS["content"], "value"),
     Output("resume-primary", "value"),
@@ -117,21 +138,25 @@ def show_resumes(_):
 )
 def choose_resume(edit_clicks, _new_clicks):
     if ctx.triggered_id == "resume-new":
-        return "", "", "", False, "New resume", ""
+        return "", EMPTY_FORM, "", "", False, "New resume", ""
     if not ctx.triggered or not ctx.triggered[0]["value"]:
-        return (no_update,) * 6  # buttons appearing in a refreshed list are not clicks
+        return (no_update,) * 7  # buttons appearing in a refreshed list are not clicks
     with user_tx(current_user.id) as conn:
         resume_id = _parse_id(ctx.triggered_id["index"])
         resume = resume_queries.get_resume(conn, resume_id) if resume_id else None
     if resume is None:
-        return (no_update,) * 5 + (dbc.Alert("That resume no longer exists.", color="warning"),)
-    return str(resume["id"]), resume["name"], resume["content"], resume["is_primary"], f"Edit “{resume['name']}”", ""
+        return (no_update,) * 6 + (dbc.Alert("That resume no longer exists.", color="warning"),)
+    saved = _saved_form(resume["name"], resume["content"], resume["is_primary"])
+    title = f"Edit “{resume['name']}”"
+    return str(resume["id"]), saved, resume["name"], resume["content"], resume["is_primary"], title, ""
 
 
 @callback(
     Output("resume-message", "children"),
     Output("resume-list", "children", allow_duplicate=True),
     Output("resume-editing-id", "data", allow_duplicate=True),
+    Output("resume-saved", "data", allow_duplicate=True),
+    Output("resume-primary", "value", allow_duplicate=True),
     Output("resume-form-title", "children", allow_duplicate=True),
     *feedback_outputs(FIELDS),
     Input("resume-save", "n_clicks"),
@@ -145,7 +170,7 @@ def choose_resume(edit_clicks, _new_clicks):
 def save_resume(_clicks, name, content, is_primary, editing_id):
     errors = validate_resume(name, content)
     if errors:
-        return "", no_update, no_update, no_update, *feedback(errors, FIELDS)
+        return "", no_update, no_update, no_update, no_update, no_update, *feedback(errors, FIELDS)
     name, content = name.strip(), content.strip()
     with user_tx(current_user.id) as conn:
         if editing_id:
@@ -154,8 +179,13 @@ def save_resume(_clicks, name, content, is_primary, editing_id):
             resume_id = editing if found else None
         else:
             resume_id = resume_queries.create_resume(conn, name, content, bool(is_primary))
-    if resume_id is None:
+        # The first resume becomes primary unasked: the box must show it, or the next save would undo it.
+        stored = resume_queries.get_resume(conn, resume_id) if resume_id else None
+    if stored is None:
         message = dbc.Alert("That resume no longer exists; your text is still in the form.", color="warning")
-        return message, _resume_list(), "", "New resume", *feedback({}, FIELDS)
+        # Saving again creates it anew; until then the form's text is unsaved.
+        return message, _resume_list(), "", EMPTY_FORM, no_update, "New resume", *feedback({}, FIELDS)
     message = dbc.Alert(f"Saved “{name}”.", color="success", duration=4000)
-    return message, _resume_list(), str(resume_id), f"Edit “{name}”", *feedback({}, FIELDS)
+    saved = _saved_form(name, content, stored["is_primary"])
+    title = f"Edit “{name}”"
+    return message, _resume_list(), str(resume_id), saved, stored["is_primary"], title, *feedback({}, FIELDS)

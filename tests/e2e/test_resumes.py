@@ -1,0 +1,59 @@
+"""The resumes page in headless Chromium: typed text is never swapped out without asking."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def _confirm_dialog(browser):
+    return WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present())
+
+
+def test_unsaved_resume_text_is_asked_about_before_it_is_replaced(browser):
+    """Saved text is not 'unsaved'; edits are, and starting a new resume or leaving asks first."""
+    browser.sign_up("Riley", "Chen")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
+    assert browser.text_of("resume-dirty") == ""
+
+    browser.field("Content").send_keys(Keys.END, "\nVolunteer: taught Python at the library.")
+    browser.wait_for(lambda: browser.text_of("resume-dirty") == "Unsaved changes")
+    browser.screenshot("resumes-unsaved")
+    browser.click_button("Start a new resume")
+    dialog = _confirm_dialog(browser)
+    assert "unsaved changes" in dialog.text
+    dialog.dismiss()
+    assert browser.field("Content").get_attribute("value").endswith("taught Python at the library.")
+
+    browser.click_link("Dashboard")
+    _confirm_dialog(browser).dismiss()
+    assert browser.driver.current_url.endswith("/resumes")
+
+    browser.click_button("Save")
+    browser.wait_for_text("Saved “Backend”.")
+    browser.wait_for(lambda: browser.text_of("resume-dirty") == "")
+    browser.click_button("Start a new resume")
+    browser.wait_for(lambda: browser.field("Content").get_attribute("value") == "")
+    assert not expected_conditions.alert_is_present()(browser.driver)
+
+    browser.fill("Name", "Draft")
+    browser.click(browser.driver.find_element(By.XPATH, "//button[normalize-space()='Edit']"))
+    _confirm_dialog(browser).accept()
+    browser.wait_for(lambda: browser.field("Name").get_attribute("value") == "Backend")
+    assert browser.field("Content").get_attribute("value").endswith("taught Python at the library.")
+    assert browser.text_of("resume-dirty") == ""
+    assert browser.duo.get_logs() == []
+
+
+def test_the_first_resume_is_primary_and_stays_primary_when_saved_again(browser):
+    """The first resume becomes primary unasked; the form shows it, so saving again keeps it."""
+    browser.sign_up("Riley", "Chen")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
+    primary_box = "Primary resume (used for new documents)"
+    browser.wait_for(lambda: browser.field(primary_box).is_selected())
+
+    browser.field("Content").send_keys(Keys.END, "\nVolunteer: taught Python at the library.")
+    browser.click_button("Save")
+    browser.wait_for(lambda: browser.text_of("resume-dirty") == "")
+    browser.open("/resumes")
+    browser.wait_for(lambda: "Primary" in browser.driver.find_element(By.CLASS_NAME, "resume-card").text)
