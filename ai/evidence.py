@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, field
 
-from ai.parsing import Resume, content_words
+from ai.parsing import Resume, content_words, split_sentences
 from ai.skills import find_skills
 
 _YEARS = re.compile(r"(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
@@ -28,7 +28,7 @@ class Evidence:
 def _candidate_lines(resume: Resume) -> list[tuple[str, str, str]]:
     """(line, employer, kind) for every bullet, summary sentence and skills line."""
     candidates = [(achievement.text, achievement.employer, "bullet") for achievement in resume.achievements]
-    candidates += [(sentence, "", "summary") for sentence in re.split(r"(?<=[.!?])\s+", resume.summary) if sentence]
+    candidates += [(sentence, "", "summary") for sentence in split_sentences(resume.summary)]
     for section in resume.sections:
         if section.kind in ("skills", "other"):
             candidates += [(line, "", "skills") for line in section.lines]
@@ -51,7 +51,7 @@ def find_evidence(requirement: str, resume: Resume) -> Evidence:
     if required_years is not None:
         # "8 years in marketing" is no evidence for "7+ years of backend engineering": the field must match too.
         field_words = wanted_words - {"years", "yrs", "experience", "professional"}
-        for sentence in re.split(r"(?<=[.!?])\s+", resume.summary):
+        for sentence in split_sentences(resume.summary):
             stated = years_of_experience(sentence)
             if stated is not None and stated >= required_years and field_words & content_words(sentence):
                 evidence.line, evidence.kind, evidence.score = sentence.rstrip(".") + ".", "summary", 3.0

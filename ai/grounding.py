@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from ai.parsing import _ENTRY_SEPARATORS, TITLE_WORDS, _strip_markup, parse_resume
+from ai.parsing import _ENTRY_SEPARATORS, _strip_markup, is_date, is_job_title, parse_resume
 from ai.skills import find_skills
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
@@ -43,9 +43,9 @@ def _job_header_names(text: str) -> list[tuple[str, str]]:
             for line in entry.header:
                 for part in _ENTRY_SEPARATORS.split(_strip_markup(line)):
                     name = re.split(r"[,(]", part)[0].strip(" ()")
-                    # Dates ("2015)", "Present") are checked as numbers, not as names.
-                    if re.search(r"[A-Za-z]", name) and name.lower() != "present":
-                        found.append(("title" if TITLE_WORDS.search(name) else "employer", name))
+                    # Dates ("2015)", "Present", "Jan 2019") are checked as numbers, not as names.
+                    if re.search(r"[A-Za-z]", name) and not is_date(name):
+                        found.append(("title" if is_job_title(name) else "employer", name))
     return found
 
 

@@ -9,9 +9,10 @@ from functools import cache
 _VOCABULARY: tuple[tuple[str, str], ...] = (
     # Languages
     ("Python", r"python"),
-    ("Go", r"(?-i:\bGo\b)(?!-to|\s+(?:live|to\b|back|ahead|beyond|further))|golang"),
+    # "Go/No-Go" and "No-Go" are decisions, "Go Sooners!" a cheer.
+    ("Go", r"(?<!no-)(?-i:\bGo\b)(?!-to|/no-go|!|\s+(?:live|to\b|back|ahead|beyond|further|sooners\b))|golang"),
     ("Java", r"\bjava\b(?!\s*script)"),
-    ("JavaScript", r"javascript|(?-i:\bJS\b)"),
+    ("JavaScript", r"javascript|(?<!-in-)(?-i:\bJS\b)"),  # "CSS-in-JS" is a way of writing CSS
     ("TypeScript", r"typescript"),
     ("Rust", r"(?-i:\bRust\b)"),
     ("Ruby", r"\bruby\b"),
@@ -28,7 +29,7 @@ _VOCABULARY: tuple[tuple[str, str], ...] = (
     ("React", r"\breact(?:\.js)?\b"),
     ("Next.js", r"next\.js"),
     ("Node.js", r"node\.js|\bnodejs\b"),
-    ("Express", r"express\.js|(?-i:\bExpress\b)(?!\s+(?:delivery|shipping|mail|entry|lane))"),
+    ("Express", r"express\.js|(?-i:\bExpress\b)(?!\s+(?:delivery|shipping|mail|entry|lane|scripts)\b)"),
     ("Vue", r"\bvue(?:\.js)?\b"),
     ("Angular", r"\bangular\b"),
     ("Django", r"\bdjango\b"),
@@ -72,7 +73,8 @@ _VOCABULARY: tuple[tuple[str, str], ...] = (
     ("MLflow", r"mlflow"),
     ("SageMaker", r"sagemaker"),
     ("data analysis", r"data analysis|ad-hoc analysis|analytics"),
-    ("caching", r"\bcach(?:e|es|ing)\b"),
+    # Caching build artifacts in CI is not application caching.
+    ("caching", r"\bcach(?:e|es|ing)\b(?!\s+(?:build|artifacts?|dependencies)\b)"),
     ("query optimization", r"query optimi[sz]ation|indexing strateg"),
     # Cloud and operations
     ("AWS", r"(?-i:\bAWS\b)|amazon web services"),
@@ -80,12 +82,12 @@ _VOCABULARY: tuple[tuple[str, str], ...] = (
     ("ECS", r"(?-i:\bECS\b)"),
     ("RDS", r"(?-i:\bRDS\b)"),
     ("S3", r"(?-i:\bS3\b)"),
-    ("Lambda", r"(?-i:\bLambda\b)"),
+    ("Lambda", r"(?-i:\bLambda\b)(?!\s+Labs\b)"),
     ("GCP", r"(?-i:\bGCP\b)|google cloud"),
     ("Azure", r"\bazure\b"),
     ("Docker", r"docker|containeri[sz]ation"),
     ("Kubernetes", r"kubernetes|\bk8s\b"),
-    ("Helm", r"(?-i:\bHelm\b)"),
+    ("Helm", r"(?<!the )(?-i:\bHelm\b)"),  # "at the Helm of product"
     ("Terraform", r"terraform"),
     ("infrastructure as code", r"infrastructure[- ]as[- ]code|\biac\b"),
     ("CI/CD", r"\bci\s?/\s?cd\b|continuous (?:integration|delivery|deployment)"),
@@ -105,7 +107,7 @@ _VOCABULARY: tuple[tuple[str, str], ...] = (
     ("queues", r"\bqueues?\b|message queu|job queue"),
     ("event streaming", r"event streaming|event-driven|stream processing"),
     ("on-call", r"on-call|incident response|postmortem"),
-    ("security", r"\bsecurity\b|\bsoc ?2\b|\bowasp\b"),
+    ("security", r"(?<!social )\bsecurity\b|\bsoc ?2\b|\bowasp\b"),
     ("testing", r"\bunit tests?\b|end-to-end tests?|test automation|\btdd\b"),
     # Product, design, business
     ("product management", r"product management|product manager"),
@@ -138,7 +140,7 @@ _VOCABULARY: tuple[tuple[str, str], ...] = (
     ("project management", r"project management"),
     # Ways of working
     ("mentoring", r"mentor"),
-    ("technical leadership", r"technical lead|tech lead|leading technical|led technical"),
+    ("technical leadership", r"technical lead|tech lead|(?:leading|led) technical\b(?!\s+interview)"),
     ("hiring", r"\bhired\b|technical interviews|recruiting"),
     ("written communication", r"written communication|technical writing"),
 )

@@ -74,3 +74,12 @@ def test_planted_or_specific_responsibilities_stay_out_of_the_letter():
 def test_a_famous_name_inside_a_skill_is_not_an_employer():
     flags = check_grounding("I worked at Google for five years.", ["Skills: Google Analytics, SEO"])
     assert ("employer", "Google") in {(flag.kind, flag.value) for flag in flags}
+
+
+def test_a_company_name_with_a_title_word_is_an_employer_not_a_title():
+    source = (
+        "Sam Lee\n\nEXPERIENCE\nSoftware Engineer — Lead Generation Co, Austin (2019 – Present)\n- Built a job queue\n"
+    )
+    letter = draft_cover_letter(source, "Requirements: job queues.\n", "Acme Corp", "Staff Engineer", "Sam Lee")
+    assert "At Lead Generation Co, I built a job queue." in letter
+    assert check_grounding(letter, [source], ["Acme Corp", "Staff Engineer", "Sam Lee"]) == []

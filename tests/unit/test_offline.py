@@ -128,3 +128,89 @@ def test_years_in_another_field_are_no_evidence():
     assert not find_evidence("7+ years of backend software engineering experience", marketing).found
     backend = parse_resume(fixture_text("resume-backend-engineer.txt"))
     assert "9 years" in find_evidence("7+ years of backend software engineering experience", backend).line
+
+
+@pytest.mark.parametrize(
+    ("bullet", "sentence"),
+    [
+        ("Built a job queue in Go", "At Acme, I built a job queue in Go."),
+        ("Mentored 4 engineers", "At Acme, I mentored 4 engineers."),
+        ("Lead a team of 5 engineers", "At Acme, I lead a team of 5 engineers."),
+        ("Manages AWS infrastructure for 40 services", "At Acme, I manage AWS infrastructure for 40 services."),
+        ("Successfully launched the mobile app", "At Acme, I launched the mobile app."),
+        ("I built the app", "At Acme, I built the app."),
+        ("AWS cost reduction of 30%", "At Acme, I worked on AWS cost reduction of 30%."),
+        (
+            "LLM Eval Toolkit (Open Source) — Evaluation framework for LLMs",
+            "At Acme, I worked on LLM Eval Toolkit (Open Source): evaluation framework for LLMs.",
+        ),
+        ("Sole engineer on the checkout rewrite", ""),
+        ("Lead engineer on payments", ""),
+        ("Owner of the on-call rotation", ""),
+    ],
+)
+def test_bullets_become_first_person_sentences(bullet, sentence):
+    from ai.offline import _first_person
+    from ai.parsing import Achievement
+
+    assert _first_person(Achievement(bullet, "Acme"), same_employer_as_before=False) == sentence
+
+
+@pytest.mark.parametrize(
+    ("summary", "introduction"),
+    [
+        (
+            "Senior software engineer with 9 years in fintech.",
+            "I am a senior software engineer with 9 years in fintech.",
+        ),
+        ("Sr. Software Engineer with 10 years in fintech.", "I am a Sr. Software Engineer with 10 years in fintech."),
+        ("Product Manager at Acme with 6 years.", "I am a Product Manager at Acme with 6 years."),
+        ("AWS-certified engineer with 5 years.", "I am an AWS-certified engineer with 5 years."),
+        ("Engineer with 5 years.", "I am an engineer with 5 years."),
+        ("Passionate about developer experience.", ""),
+        ("Over 10 years of experience building web apps.", ""),
+        ("Jordan is a senior engineer with 9 years.", ""),
+        ("Software engineers who love data.", ""),
+    ],
+)
+def test_introduction_only_from_a_title(summary, introduction):
+    from ai.offline import _introduction
+
+    assert _introduction(summary) == introduction
+
+
+_SKILLS_RESUME = """Sam Lee
+
+EXPERIENCE
+Engineer — Acme (2019 – Present)
+- Built reporting pipelines in Go on Kubernetes
+
+SKILLS
+Go, Kubernetes, SQL, Python
+"""
+
+
+def test_asked_skills_sentence_is_singular_for_one_and_says_where_each_is_shown():
+    one = draft_cover_letter(_SKILLS_RESUME, "Requirements: strong SQL.\n", "Acme", "Engineer", "Sam")
+    assert "Your posting asks for SQL, which is listed in my skills." in one
+    both = draft_cover_letter(_SKILLS_RESUME, "Requirements: Go; Kubernetes; SQL.\n", "Acme", "Engineer", "Sam")
+    assert (
+        "Your posting asks for Go and Kubernetes, and each of these is part of the work described in my experience; "
+        "SQL is listed in my skills." in both
+    )
+
+
+def test_team_sentences_are_whole_and_not_taken_from_requirements():
+    from ai.offline import draft_research
+
+    posting = (
+        "We are a small team building payments software for customers in\n"
+        "twelve countries, and we work remotely.\n\n"
+        "Requirements: experience working with our team on call; strong SQL.\n\n"
+        "Responsibilities\n- Collaborate with the team on the billing roadmap\n"
+    )
+    report = draft_research([_SKILLS_RESUME], posting, "Acme", "Engineer")
+    team = report.split("## Team and company", 1)[1].split("##", 1)[0]
+    expected = "We are a small team building payments software for customers in twelve countries, and we work remotely."
+    assert f"- “{expected}”" in team
+    assert "on call" not in team and "billing roadmap" not in team
