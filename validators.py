@@ -28,7 +28,8 @@ def password_error(password: str) -> str | None:
 
 
 def _clean(value) -> str:
-    return (value or "").strip()
+    # Values come from the browser: anything that is not text counts as empty.
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _length_error(text: str, minimum: int, what: str) -> str | None:
@@ -40,9 +41,14 @@ def _length_error(text: str, minimum: int, what: str) -> str | None:
 
 
 def url_error(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return "Enter a web address starting with http:// or https://."
+    message = "Enter a web address starting with http:// or https://."
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname  # parsing the host raises for a malformed one, such as "http://[::1"
+    except ValueError:
+        return message
+    if parts.scheme not in ("http", "https") or not host or any(ch.isspace() for ch in parts.netloc):
+        return message
     return None
 
 

@@ -20,6 +20,10 @@ def test_valid_application_has_no_errors():
         (("Acme", "Engineer", POSTING, "ftp://acme.example", ""), "job_url", "http:// or https://"),
         (("Acme", "Engineer", POSTING, "acme.example/jobs", ""), "job_url", "http:// or https://"),
         (("Acme", "Engineer", POSTING, "javascript:alert(1)", ""), "job_url", "http:// or https://"),
+        (("Acme", "Engineer", POSTING, "http://[::1", ""), "job_url", "http:// or https://"),
+        (("Acme", "Engineer", POSTING, "https://a:b@[x]/", ""), "job_url", "http:// or https://"),
+        (("Acme", "Engineer", POSTING, "https://exa mple.com/jobs", ""), "job_url", "http:// or https://"),
+        ((["Acme"], "Engineer", POSTING, None, ""), "company", "Enter the company's name"),
     ],
 )
 def test_application_errors_name_the_field(fields, field, message):
