@@ -12,29 +12,27 @@ log = logging.getLogger(__name__)
 
 
 def embed_now(user_id, text: str, *, application_id=None, document_version_id=None) -> None:
-    """Embed `text` and store it for its source; failures are logged (never the text) and skipped."""
+    """Embed `text` and store it for its source; failures are logged (never the text) and skipped.
+
+    It never raises: a missing vector only leaves the text out of similarity search, while its
+    callers (a background job that has saved a document, a thread) have nobody to raise to.
+    """
     if not text.strip():
         return
-    embedder = get_embedder(config.active())
     try:
+        embedder = get_embedder(config.active())
         vector = embedder.embed_one(text)
+        with user_tx(user_id) as conn:
+            save_embedding(
+                conn,
+                model=embedder.model,
+                vector=vector,
+                application_id=application_id,
+                document_version_id=document_version_id,
+            )
     except EmbeddingError as error:
         log.warning("embedding with %s failed: %s", embedder.model, type(error).__name__)
-        return
-    with user_tx(user_id) as conn:
-        save_embedding(
-            conn,
-            model=embedder.model,
-            vector=vector,
-            application_id=application_id,
-            document_version_id=document_version_id,
-        )
-
-
-def _run_logged(user_id, text: str, sources: dict) -> None:
-    try:
-        embed_now(user_id, text, **sources)
-    except Exception:  # a background thread has nobody to raise to
+    except Exception:
         log.exception("storing an embedding failed")
 
 
@@ -44,6 +42,6 @@ def embed_later(user_id, text: str, *, application_id=None, document_version_id=
     A thread per save, not a pool: saves are rare, and a pool's worker does not survive a fork.
     """
     sources = {"application_id": application_id, "document_version_id": document_version_id}
-    worker = threading.Thread(target=_run_logged, args=(user_id, text, sources), name="embedding", daemon=True)
+    worker = threading.Thread(target=embed_now, args=(user_id, text), kwargs=sources, name="embedding", daemon=True)
     worker.start()
     return worker

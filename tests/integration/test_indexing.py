@@ -1,7 +1,7 @@
 """Saved postings and document versions get embeddings in the background."""
 
 from ai.embeddings import LOCAL_MODEL_NAME
-from ai.indexing import embed_later
+from ai.indexing import embed_later, embed_now
 from db import applications, documents
 from db.connection import anonymous_tx, user_tx
 from db.embeddings import similar_applications
@@ -36,4 +36,18 @@ def test_blank_text_stores_nothing(app):
         application_id = applications.create_application(conn, "Co", "Role", "x" * 60, None, None)
     embed_later(person, "   ", application_id=application_id).join(timeout=10)
     with user_tx(person) as conn:
+        assert conn.execute("select count(*) as n from embeddings").fetchone()["n"] == 0
+
+
+def test_a_vector_that_cannot_be_stored_is_logged_not_raised(app, caplog):
+    """The generation job embeds after saving: a failure there must not take the saved document down."""
+    with anonymous_tx() as conn:
+        owner = create_user(conn, unique_email(), "hash", "Pat", "Person")
+        other = create_user(conn, unique_email(), "hash", "Sam", "Other")
+    with user_tx(owner) as conn:
+        application_id = applications.create_application(conn, "Co", "Role", "x" * 60, None, None)
+    embed_now(other, "Text about Kafka", application_id=application_id)  # RLS: not the other person's row
+    assert "storing an embedding failed" in caplog.text
+    assert "Kafka" not in caplog.text
+    with user_tx(owner) as conn:
         assert conn.execute("select count(*) as n from embeddings").fetchone()["n"] == 0
