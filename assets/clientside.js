@@ -59,6 +59,27 @@ function jobforgeHasUnsavedEdits() {
 
 let jobforgeLeaveConfirmedAt = 0;
 
+/* Back and Forward between pages of the app change the page without unloading it either. This
+   listener is added before Dash's, so declining can stop Dash from switching the page and put the
+   address back. The address of the page shown is tracked through the history calls Dash makes. */
+let jobforgeShownUrl = window.location.href;
+for (const method of ["pushState", "replaceState"]) {
+  const original = window.history[method];
+  window.history[method] = function (...args) {
+    const result = original.apply(this, args);
+    jobforgeShownUrl = window.location.href;
+    return result;
+  };
+}
+window.addEventListener("popstate", function (event) {
+  if (jobforgeHasUnsavedEdits() && !window.confirm("You have unsaved changes. Leave this page and lose them?")) {
+    event.stopImmediatePropagation();
+    window.history.pushState(null, "", jobforgeShownUrl);
+    return;
+  }
+  jobforgeShownUrl = window.location.href;
+});
+
 window.addEventListener("beforeunload", function (event) {
   // A link the person already confirmed leaving by must not ask a second time.
   if (jobforgeHasUnsavedEdits() && Date.now() - jobforgeLeaveConfirmedAt > 1000) {

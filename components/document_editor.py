@@ -18,7 +18,7 @@ def dom_id(component_id: dict) -> str:
     return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
 
 
-def document_editor(doc: str, label: str, checked_for_grounding: bool) -> html.Div:
+def document_editor(doc: str, label: str) -> html.Div:
     editor_id = doc_id("editor", doc)
     toolbar = html.Div(
         [
@@ -102,7 +102,6 @@ def document_editor(doc: str, label: str, checked_for_grounding: bool) -> html.D
         id=doc_id("history", doc),
         is_open=False,
     )
-    flags = html.Div(id=doc_id("flags", doc)) if checked_for_grounding else html.Div()
     return html.Div(
         [
             dcc.Store(id=doc_id("version", doc)),
@@ -111,7 +110,7 @@ def document_editor(doc: str, label: str, checked_for_grounding: bool) -> html.D
             toolbar,
             html.Div(id=doc_id("message", doc), role="status"),
             conflict,
-            flags,
+            html.Div(id=doc_id("flags", doc)),  # the grounding check, for the documents that get one
             history,
             dbc.Row(
                 [

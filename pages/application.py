@@ -44,6 +44,7 @@ from db.connection import generation_slot, user_tx
 dash.register_page(__name__, path_template="/applications/<application_id>", title="Application · Job Forge", order=3)
 
 GROUNDED = ("resume", "cover_letter")  # documents whose facts must all come from the resumes
+HISTORY_BUTTONS = ("restore", "keep-mine", "take-theirs")
 PROGRESS_INTERVAL = 0.15  # seconds between streamed updates sent to the browser
 
 
@@ -139,7 +140,7 @@ def _view() -> list:
                     dbc.Tabs(
                         [
                             dbc.Tab(
-                                document_editor(phase, PHASE_LABELS[phase], phase in GROUNDED),
+                                document_editor(phase, PHASE_LABELS[phase]),
                                 label=PHASE_LABELS[phase],
                                 tab_id=phase,
                             )
@@ -232,16 +233,28 @@ def _editor_outputs(documents: dict[str, dict | None]) -> tuple[list, list, list
     return texts, versions, list(texts), origins
 
 
-def _grounding_flags(texts: list[str], resumes: list[dict], application: dict, profile: dict, phases) -> list:
-    """The flags view of each grounded document in `phases` (no_update for the others).
+@callback(
+    Output(doc_id("flags", MATCH), "children"),
+    Input(doc_id("version", MATCH), "data"),
+    State("application-id", "data"),
+)
+def show_grounding(_version, application_id):
+    """Checks the saved text again whenever a version lands: page load, generation, save, restore.
 
     The letter may name the company, the role and its signer although no resume does.
     """
-    sources = [resume["content"] for resume in resumes]
+    phase = ctx.outputs_list["id"]["doc"]
+    if phase not in GROUNDED:
+        return None
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+        document = application and document_queries.get_document(conn, application["id"], phase)
+        if not document:
+            return None
+        sources = [resume["content"] for resume in resume_queries.list_resumes(conn)]
+        profile = user_queries.get_current_user(conn)
     allowed = [application["company"], application["role_title"], f"{profile['first_name']} {profile['last_name']}"]
-    return [
-        _flags_view(texts[PHASES.index(phase)], sources, allowed) if phase in phases else skip for phase in GROUNDED
-    ]
+    return _flags_view(document["content"], sources, allowed)
 
 
 @callback(
@@ -258,18 +271,16 @@ def _grounding_flags(texts: list[str], resumes: list[dict], application: dict, p
     Output(doc_id("version", ALL), "data"),
     Output(doc_id("saved-text", ALL), "data"),
     Output(doc_id("origin", ALL), "children"),
-    Output(doc_id("flags", ALL), "children"),
     Input("application-id", "data"),
 )
 def show_application(application_id):
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
         if application is None:
-            return True, True, *([skip] * 7), *([[skip] * len(PHASES)] * 4), [skip] * len(GROUNDED)
+            return True, True, *([skip] * 7), *([[skip] * len(PHASES)] * 4)
         texts, versions, saved, origins = _editor_outputs(_documents_state(conn, application))
         resumes = resume_queries.list_resumes(conn)
         profile = user_queries.get_current_user(conn)
-    flags = _grounding_flags(texts, resumes, application, profile, GROUNDED)
     provider = get_provider(config.active(), profile["ai_provider"])
     meta = [html.Span(application["company"], className="fw-semibold")]
     if application["location"]:
@@ -295,7 +306,6 @@ def show_application(application_id):
         versions,
         saved,
         origins,
-        flags,
     )
 
 
@@ -307,7 +317,7 @@ def show_application(application_id):
 )
 def change_status(status, application_id):
     parsed = _parse_id(application_id)
-    if parsed is None or status is None:
+    if parsed is None or status not in application_queries.STATUSES:
         return skip
     with user_tx(current_user.id) as conn:
         changed = application_queries.set_status(conn, parsed, status)
@@ -359,12 +369,34 @@ clientside_callback(
     Input("confirm-generate", "n_clicks"),
     Input("confirm-cancel", "n_clicks"),
     State("pending-request", "data"),
+    State("application-id", "data"),
+    State(doc_id("editor", ALL), "value"),
+    State(doc_id("saved-text", ALL), "data"),
+    State(doc_id("editor", ALL), "id"),
     prevent_initial_call=True,
 )
-def confirm_generation(_confirm, _cancel, pending):
-    if ctx.triggered_id == "confirm-generate" and pending:
-        return {**pending, "nonce": time.time()}, False
-    return skip, False
+def confirm_generation(_confirm, _cancel, pending, application_id, texts, saved_texts, editor_ids):
+    """Keeps the unsaved edits as versions before the generation starts, as the dialog promises.
+
+    Done here, not in the job: a cancel, or a job still waiting for a worker, must not lose them.
+    """
+    if ctx.triggered_id != "confirm-generate":
+        return skip, False
+    phases = _requested_phases(pending)
+    with user_tx(current_user.id) as conn:
+        application = _load_application(conn, application_id)
+        if application is None:
+            return skip, False
+        for editor_id, text, saved in zip(editor_ids, texts, saved_texts, strict=True):
+            if editor_id["doc"] in phases and (text or "") != (saved or ""):
+                keep_unsaved_text(conn, application["id"], editor_id["doc"], text)
+    return {"phases": phases, "nonce": time.time()}, False
+
+
+def _requested_phases(request) -> list[str]:
+    """The phases a generate request from the browser names, in order; unknown names are ignored."""
+    asked = request.get("phases") if isinstance(request, dict) else None
+    return [phase for phase in PHASES if isinstance(asked, list) and phase in asked]
 
 
 def _each_phase(kind: str, prop: str) -> list[Output]:
@@ -376,13 +408,11 @@ def _only(phases: list[str], values: list) -> list:
     return [value if phase in phases else skip for phase, value in zip(PHASES, values, strict=True)]
 
 
-def _final_state(user_id, application: dict, profile: dict, phases: list[str]) -> list:
-    """Editors, versions, saved texts, origins and grounding flags of `phases` as saved."""
+def _final_state(user_id, application: dict, phases: list[str]) -> list:
+    """Editors, versions, saved texts and origins of `phases` as saved."""
     with user_tx(user_id) as conn:
         texts, versions, saved, origins = _editor_outputs(_documents_state(conn, application))
-        resumes = resume_queries.list_resumes(conn)
-    flags = _grounding_flags(texts, resumes, application, profile, phases)
-    return [*_only(phases, texts), *_only(phases, versions), *_only(phases, saved), *_only(phases, origins), *flags]
+    return [*_only(phases, texts), *_only(phases, versions), *_only(phases, saved), *_only(phases, origins)]
 
 
 @callback(
@@ -391,7 +421,6 @@ def _final_state(user_id, application: dict, profile: dict, phases: list[str]) -
         *_each_phase("version", "data"),
         *_each_phase("saved-text", "data"),
         *_each_phase("origin", "children"),
-        *[Output(doc_id("flags", phase), "children", allow_duplicate=True) for phase in GROUNDED],
         Output("generation-message", "children"),
         Output("generation-progress", "children", allow_duplicate=True),
     ],
@@ -399,7 +428,6 @@ def _final_state(user_id, application: dict, profile: dict, phases: list[str]) -
     state=[
         State("application-id", "data"),
         State("resume-picker", "value"),
-        *[State(doc_id("editor", phase), "value") for phase in PHASES],
     ],
     background=True,
     progress=[Output("generation-progress", "children"), Output("document-tabs", "active_tab")],
@@ -409,28 +437,28 @@ def _final_state(user_id, application: dict, profile: dict, phases: list[str]) -
         (Output("cancel-generation", "disabled"), False, True),
         *[(Output(doc_id("save", phase), "disabled"), True, False) for phase in PHASES],
         *[(Output(doc_id("editor", phase), "readonly"), True, False) for phase in PHASES],
+        # Restoring or resolving a conflict mid-run would take half-streamed text for the person's own.
+        *[(Output(doc_id(button, phase), "disabled"), True, False) for button in HISTORY_BUTTONS for phase in PHASES],
     ],
     cancel=[Input("cancel-generation", "n_clicks")],
     prevent_initial_call=True,
 )
-def generate(set_progress, request, application_id, resume_ids, *editor_texts):
+def generate(set_progress, request, application_id, resume_ids):
     """Runs in a background process: streams each requested phase into its editor, then saves it.
 
     Only the requested documents are touched. Text streams through set_props; the progress line
     and the tab switch go through set_progress once per phase, so a person can look at another tab.
     """
     user_id = ctx.custom_data["user_id"]
-    phases = [phase for phase in PHASES if phase in (request or {}).get("phases", [])]
+    request = request if isinstance(request, dict) else {}
+    phases = _requested_phases(request)
     settings = config.active()
     with user_tx(user_id) as conn:
         application = _load_application(conn, application_id)
         if application is None:
             gone = dbc.Alert("This application no longer exists.", color="warning")
-            return [skip] * (4 * len(PHASES) + len(GROUNDED)) + [gone, ""]
+            return [skip] * (4 * len(PHASES)) + [gone, ""]
         profile = user_queries.get_current_user(conn)
-        for phase, text in zip(PHASES, editor_texts, strict=True):
-            if phase in phases:
-                keep_unsaved_text(conn, application["id"], phase, text)
     provider = get_provider(settings, profile["ai_provider"])
     message = None
     with generation_slot(user_id) as free:
@@ -449,7 +477,9 @@ def generate(set_progress, request, application_id, resume_ids, *editor_texts):
                     written += chunk
                     if time.monotonic() - last_sent >= PROGRESS_INTERVAL:
                         # Through a buffer the browser checks: text that arrives after a cancel is dropped.
-                        set_props("stream-buffer", {"data": {"nonce": request["nonce"], "doc": phase, "text": written}})
+                        set_props(
+                            "stream-buffer", {"data": {"nonce": request.get("nonce"), "doc": phase, "text": written}}
+                        )
                         last_sent = time.monotonic()
             except MissingInput as missing:
                 link = dcc.Link(missing.link_text, href=missing.link)
@@ -471,7 +501,7 @@ def generate(set_progress, request, application_id, resume_ids, *editor_texts):
                     prompt_version=prompt_version(provider, phase),
                 )
             embed_now(user_id, written, document_version_id=saved_version["version_id"])  # already off the request path
-    final = _final_state(user_id, application, profile, phases)
+    final = _final_state(user_id, application, phases)
     set_props("stream-buffer", {"data": None})  # nothing half-written may arrive after the result
     if message is None:
         done = ", ".join(PHASE_LABELS[phase].lower() for phase in phases)
@@ -485,7 +515,6 @@ def generate(set_progress, request, application_id, resume_ids, *editor_texts):
     *_each_phase("version", "data"),
     *_each_phase("saved-text", "data"),
     *_each_phase("origin", "children"),
-    *[Output(doc_id("flags", phase), "children", allow_duplicate=True) for phase in GROUNDED],
     Output("generation-message", "children", allow_duplicate=True),
     Output("generation-progress", "children", allow_duplicate=True),
     Input("cancel-generation", "n_clicks"),
@@ -496,13 +525,12 @@ def generate(set_progress, request, application_id, resume_ids, *editor_texts):
 )
 def cancelled(_clicks, application_id, request, versions_before):
     """After a cancel the cancelled documents show what is saved: nothing half-written stays."""
-    phases = [phase for phase in PHASES if phase in (request or {}).get("phases", [])]
+    phases = _requested_phases(request)
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
-        profile = user_queries.get_current_user(conn)
     if application is None:
-        return [skip] * (4 * len(PHASES) + len(GROUNDED)) + [skip, ""]
-    final = _final_state(current_user.id, application, profile, phases)
+        return [skip] * (4 * len(PHASES)) + [skip, ""]
+    final = _final_state(current_user.id, application, phases)
     versions_now = final[len(PHASES) : 2 * len(PHASES)]
     finished = [
         PHASE_LABELS[phase].lower()
@@ -554,6 +582,7 @@ def save(_save, _keep_mine, text, base_version, application_id):
     Output(doc_id("editor", MATCH), "value", allow_duplicate=True),
     Output(doc_id("version", MATCH), "data", allow_duplicate=True),
     Output(doc_id("saved-text", MATCH), "data", allow_duplicate=True),
+    Output(doc_id("origin", MATCH), "children", allow_duplicate=True),
     Output(doc_id("conflict", MATCH), "is_open", allow_duplicate=True),
     Input(doc_id("take-theirs", MATCH), "n_clicks"),
     State("application-id", "data"),
@@ -565,8 +594,8 @@ def take_theirs(_clicks, application_id):
         application = _load_application(conn, application_id)
         document = application and document_queries.get_document(conn, application["id"], phase)
     if not document:
-        return skip, skip, skip, False
-    return document["content"], document["version"], document["content"], False
+        return skip, skip, skip, skip, False
+    return document["content"], document["version"], document["content"], _origin_label(document), False
 
 
 @callback(
@@ -627,13 +656,19 @@ def _two_versions(conn, application_id, phase: str, first: str, second: str):
     """(application, version `first`, version `second`) of a document, Nones where missing."""
     application = _load_application(conn, application_id)
     document = application and document_queries.get_document(conn, application["id"], phase)
-    if not document or not first or not second:
+    numbers = [_version_number(first), _version_number(second)]
+    if not document or None in numbers:
         return application, None, None
-    return (
-        application,
-        document_queries.get_version(conn, document["id"], int(first)),
-        document_queries.get_version(conn, document["id"], int(second)),
-    )
+    return application, *(document_queries.get_version(conn, document["id"], number) for number in numbers)
+
+
+def _version_number(value) -> int | None:
+    """A version number chosen in the browser; anything else chooses nothing."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**31 else None
 
 
 @callback(
@@ -783,7 +818,13 @@ def show_similar(application_id):
         [
             html.Li(
                 [
-                    dcc.Link(f"{row['role_title']} at {row['company']}", href=f"/applications/{row['application_id']}"),
+                    # A full page load: the same ids on the next application's page would otherwise
+                    # receive this one's running generation.
+                    dcc.Link(
+                        f"{row['role_title']} at {row['company']}",
+                        href=f"/applications/{row['application_id']}",
+                        refresh=True,
+                    ),
                     html.Span(f" · {row['similarity']:.0%} alike", className="small text-body-secondary"),
                 ],
                 className="mb-1",

@@ -151,6 +151,54 @@ def test_leaving_with_unsaved_edits_asks_first(browser):
     assert not expected_conditions.alert_is_present()(browser.driver)
 
 
+def test_back_button_with_unsaved_edits_asks_first(browser):
+    """Back inside the app asks before it drops unsaved edits; declining keeps page and text."""
+    browser.new_person_with_an_application()
+    url = browser.driver.current_url
+    _editor(browser, "cover_letter").send_keys("Half a thought")
+    browser.wait_for(lambda: browser.text_of(_doc("dirty", "cover_letter")) == "Unsaved changes")
+    browser.driver.execute_script("history.back();")
+    WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present()).dismiss()
+    browser.wait_for(lambda: browser.driver.current_url == url)
+    assert browser.editor_text("cover_letter") == "Half a thought"
+
+    browser.driver.execute_script("history.back();")
+    WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present()).accept()
+    browser.wait_for(lambda: browser.driver.current_url.endswith("/applications/new"))
+
+
+def test_cancel_right_after_keeping_edits_still_keeps_them(browser, paced):
+    """The edits the dialog promises to keep are saved before the run starts, so a quick cancel keeps them."""
+    browser.new_person_with_an_application()
+    _editor(browser, "cover_letter").send_keys("Draft I have not saved.")
+    browser.click_button("Generate cover letter")
+    browser.click_button("Keep my edits in history and regenerate")
+    browser.click_button("Cancel")
+    browser.wait_for_text("Cancelled.", timeout=20)
+    browser.wait_for(lambda: browser.editor_text("cover_letter") == "Draft I have not saved.")
+    assert browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1"
+    browser.driver.refresh()
+    browser.wait_for(lambda: browser.editor_text("cover_letter") == "Draft I have not saved.")
+
+
+def test_grounding_is_checked_again_after_save_and_restore(browser):
+    """A saved edit that claims a skill the resumes lack is flagged; restoring the draft clears it."""
+    browser.new_person_with_an_application()
+    _open_tab(browser, "Resume")
+    browser.click_button("Generate resume")
+    browser.wait_for(lambda: "is in your resumes" in browser.text_of(_doc("flags", "resume")), timeout=20)
+
+    _editor(browser, "resume").send_keys(Keys.END, "\n- Wrote the billing service in Rust")
+    browser.click_button("Save")
+    browser.wait_for(lambda: "Rust" in browser.text_of(_doc("flags", "resume")))
+    browser.screenshot("documents-flags-after-save")
+
+    browser.click_button("History")
+    browser.wait_for(lambda: "Version 2" in browser.text_of(_doc("history-list", "resume")))
+    browser.click_button("Restore the first one")
+    browser.wait_for(lambda: "is in your resumes" in browser.text_of(_doc("flags", "resume")))
+
+
 def test_second_tab_save_conflicts_and_keeps_both_texts(browser):
     """Two tabs editing one document: the later save sees the conflict and loses neither text."""
     browser.new_person_with_an_application()
