@@ -155,7 +155,7 @@ class Resume:
 TITLE_WORDS = re.compile(
     r"\b(engineer|developer|manager|designer|analyst|lead|director|scientist|consultant|specialist|intern|"
     r"architect|head|vp|officer|associate|coordinator|administrator|marketer|writer|editor|recruiter|"
-    r"leader|founder|programmer|researcher|strategist)\b",
+    r"leader|founder|programmer|researcher|strategist|ceo|cto|cfo|coo|president)\b",
     re.IGNORECASE,
 )
 _DATE_WORDS = re.compile(

@@ -9,6 +9,7 @@ from ai.indexing import embed_later
 from components.forms import feedback, feedback_outputs, field
 from db import applications as application_queries
 from db.connection import user_tx
+from json_resume import as_job
 from validators import MIN_JOB_DESCRIPTION_LENGTH, validate_application
 
 dash.register_page(__name__, path="/applications/new", title="New application · Job Forge", order=2)
@@ -63,8 +64,13 @@ def layout(**_kwargs):
     )
 
 
+# A pasted JSON Resume job is turned into text in the form, so the person sees what is saved.
+CONVERTED_FIELDS = ("company", "role_title", "job_description")
+
+
 @callback(
     Output("new-application-redirect", "href"),
+    *(Output(FIELDS[key], "value", allow_duplicate=True) for key in CONVERTED_FIELDS),
     *feedback_outputs(FIELDS),
     Input("new-application-save", "n_clicks"),
     *(State(field_id, "value") for field_id in FIELDS.values()),
@@ -72,9 +78,16 @@ def layout(**_kwargs):
     prevent_initial_call=True,
 )
 def save_application(_clicks, company, role_title, job_description, job_url, location):
+    shown = [no_update] * len(CONVERTED_FIELDS)
+    if job := as_job(job_description):
+        # What the person typed in the company and role fields wins over the JSON's.
+        company = company if (company or "").strip() else job["company"]
+        role_title = role_title if (role_title or "").strip() else job["role_title"]
+        job_description = job["job_description"]
+        shown = [company, role_title, job_description]
     errors = validate_application(company, role_title, job_description, job_url, location)
     if errors:
-        return no_update, *feedback(errors, FIELDS)
+        return no_update, *shown, *feedback(errors, FIELDS)
     with user_tx(current_user.id) as conn:
         application_id = application_queries.create_application(
             conn,
@@ -85,4 +98,4 @@ def save_application(_clicks, company, role_title, job_description, job_url, loc
             (location or "").strip() or None,
         )
     embed_later(current_user.id, job_description.strip(), application_id=application_id)
-    return f"/applications/{application_id}", *feedback({}, FIELDS)
+    return f"/applications/{application_id}", *shown, *feedback({}, FIELDS)

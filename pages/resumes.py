@@ -10,6 +10,7 @@ from flask_login import current_user
 from components.forms import feedback, feedback_outputs, field
 from db import resumes as resume_queries
 from db.connection import user_tx
+from json_resume import as_resume_text
 from validators import MIN_RESUME_LENGTH, validate_resume
 
 dash.register_page(__name__, path="/resumes", title="Resumes · Job Forge", order=1)
@@ -30,7 +31,10 @@ def layout(**_kwargs):
                     "Content",
                     textarea=True,
                     rows=16,
-                    help_text=f"Paste the resume as plain text or markdown (at least {MIN_RESUME_LENGTH} characters).",
+                    help_text=(
+                        "Paste the resume as plain text, markdown or JSON Resume "
+                        f"(at least {MIN_RESUME_LENGTH} characters)."
+                    ),
                 ),
                 dbc.Checkbox(id="resume-primary", label="Primary resume (used for new documents)", value=False),
                 html.Div(
@@ -158,6 +162,7 @@ def choose_resume(edit_clicks, _new_clicks):
     Output("resume-saved", "data", allow_duplicate=True),
     Output("resume-primary", "value", allow_duplicate=True),
     Output("resume-form-title", "children", allow_duplicate=True),
+    Output(FIELDS["content"], "value", allow_duplicate=True),
     *feedback_outputs(FIELDS),
     Input("resume-save", "n_clicks"),
     State(FIELDS["name"], "value"),
@@ -168,9 +173,13 @@ def choose_resume(edit_clicks, _new_clicks):
     prevent_initial_call=True,
 )
 def save_resume(_clicks, name, content, is_primary, editing_id):
+    converted = as_resume_text(content)
+    # A pasted JSON Resume is saved as readable text, and the form shows that text.
+    content_shown = converted or no_update
+    content = converted or content
     errors = validate_resume(name, content)
     if errors:
-        return "", no_update, no_update, no_update, no_update, no_update, *feedback(errors, FIELDS)
+        return "", no_update, no_update, no_update, no_update, no_update, content_shown, *feedback(errors, FIELDS)
     name, content = name.strip(), content.strip()
     with user_tx(current_user.id) as conn:
         if editing_id:
@@ -184,8 +193,20 @@ def save_resume(_clicks, name, content, is_primary, editing_id):
     if stored is None:
         message = dbc.Alert("That resume no longer exists; your text is still in the form.", color="warning")
         # Saving again creates it anew; until then the form's text is unsaved.
-        return message, _resume_list(), "", EMPTY_FORM, no_update, "New resume", *feedback({}, FIELDS)
-    message = dbc.Alert(f"Saved “{name}”.", color="success", duration=4000)
+        return message, _resume_list(), "", EMPTY_FORM, no_update, "New resume", content_shown, *feedback({}, FIELDS)
+    saved_note = f"Saved “{name}”."
+    if converted:
+        saved_note += " Your JSON Resume is now text: read it through, it is what the AI works from."
+    message = dbc.Alert(saved_note, color="success", duration=None if converted else 4000)
     saved = _saved_form(name, content, stored["is_primary"])
     title = f"Edit “{name}”"
-    return message, _resume_list(), str(resume_id), saved, stored["is_primary"], title, *feedback({}, FIELDS)
+    return (
+        message,
+        _resume_list(),
+        str(resume_id),
+        saved,
+        stored["is_primary"],
+        title,
+        content_shown,
+        *feedback({}, FIELDS),
+    )

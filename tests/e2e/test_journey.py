@@ -118,10 +118,25 @@ def test_generate_without_resume_points_to_resumes(browser):
     browser.open("/applications/new")
     browser.fill("Company", "Acme")
     browser.fill("Role title", "Engineer")
-    browser.fill("Job description", fixture_text("jd-backend-engineer.txt"))
+    browser.paste("Job description", fixture_text("jd-backend-engineer.txt"))
     browser.click_button("Save")
     browser.duo.wait_for_text_to_equal("#application-title", "Engineer")
     browser.click_button("Generate cover letter")
     browser.wait_for_text("Add a resume first")
     assert browser.driver.find_element(By.LINK_TEXT, "Go to resumes").get_attribute("href").endswith("/resumes")
+    assert browser.duo.get_logs() == []
+
+
+def test_a_pasted_json_job_fills_in_company_role_and_posting(browser):
+    """A JSON Resume job pasted into Job description, other fields empty, becomes a readable application."""
+    browser.sign_up("Jamie", "Json")
+    browser.open("/applications/new")
+    browser.paste("Job description", fixture_text("jd-jsonresume-sample.json"))
+    browser.click_button("Save")
+    browser.duo.wait_for_text_to_equal("#application-title", "Web Developer")
+    assert "Microsoft" in browser.text_of("application-meta")
+    posting = browser.text_of("application-posting")
+    assert posting.startswith("Web Developer — Microsoft")
+    browser.screenshot("application-json-job")
+    assert "Requirements:\n- Bachelor's degree in Computer Science or related field\n- 3+ years" in posting
     assert browser.duo.get_logs() == []

@@ -5,6 +5,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.conftest import fixture_text
+
 
 def _confirm_dialog(browser):
     return WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present())
@@ -57,3 +59,18 @@ def test_the_first_resume_is_primary_and_stays_primary_when_saved_again(browser)
     browser.wait_for(lambda: browser.text_of("resume-dirty") == "")
     browser.open("/resumes")
     browser.wait_for(lambda: "Primary" in browser.driver.find_element(By.CLASS_NAME, "resume-card").text)
+
+
+def test_a_pasted_json_resume_is_saved_as_text(browser):
+    """JSON Resume pasted into Content is saved, and shown, as the markdown resume it describes."""
+    browser.sign_up("Richard", "Hendriks")
+    browser.open("/resumes")
+    browser.fill("Name", "From JSON Resume")
+    browser.paste("Content", fixture_text("resume-jsonresume-sample.json"))
+    browser.click_button("Save")
+    browser.wait_for_text("Your JSON Resume is now text")
+    content = browser.field("Content").get_attribute("value")
+    assert content.startswith("# Richard Hendriks\nProgrammer")
+    assert "### Pied Piper — CEO/President" in content
+    browser.screenshot("resumes-json-converted")
+    browser.wait_for(lambda: browser.text_of("resume-dirty") == "")
