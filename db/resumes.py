@@ -45,15 +45,29 @@ def create_resume(conn, name: str, content: str, is_primary: bool):
     return row["id"]
 
 
-def update_resume(conn, resume_id, name: str, content: str, is_primary: bool) -> bool:
-    """Change a resume; False when it does not exist for this person."""
+class ResumeChanged(Exception):
+    """The resume's name or text is no longer what the form loaded: another tab saved it since."""
+
+    def __init__(self, current: dict):
+        super().__init__("the resume was changed since it was loaded")
+        self.current = current
+
+
+def update_resume(conn, resume_id, name: str, content: str, is_primary: bool, loaded: dict | None = None) -> bool:
+    """Change a resume; False when it does not exist for this person.
+
+    With `loaded` ({"name", "content"} as the form got them), raises ResumeChanged instead of
+    overwriting a text someone saved since.
+    """
     _lock_resumes(conn)
-    row = conn.execute(
-        "update user_resumes set name = %s, content = %s where id = %s returning id",
-        (name, content, resume_id),
+    current = conn.execute(
+        "select id, name, content, is_primary from user_resumes where id = %s for update", (resume_id,)
     ).fetchone()
-    if row is None:
+    if current is None:
         return False
+    if loaded is not None and (current["name"], current["content"]) != (loaded.get("name"), loaded.get("content")):
+        raise ResumeChanged(current)
+    conn.execute("update user_resumes set name = %s, content = %s where id = %s", (name, content, resume_id))
     if is_primary:
         _make_primary(conn, resume_id)
     else:

@@ -155,6 +155,24 @@ def choose_resume(edit_clicks, _new_clicks):
     return str(resume["id"]), saved, resume["name"], resume["content"], resume["is_primary"], title, ""
 
 
+CHANGED_ELSEWHERE = (
+    "This resume was changed in another tab after you opened it, so nothing was saved. "
+    "Your text is still in the form: Save again to replace the other version with yours, "
+    "or copy what you need and click Edit to load the other version."
+)
+
+
+def _changed_elsewhere(current: dict, content_shown) -> tuple:
+    """save_resume's reply when another tab saved first: nothing saved, the person's text kept.
+
+    The other version becomes the one the form is compared with, so a second Save is the
+    person's deliberate choice to replace it.
+    """
+    now_saved = _saved_form(current["name"], current["content"], current["is_primary"])
+    message = dbc.Alert(CHANGED_ELSEWHERE, color="warning")
+    return message, _resume_list(), no_update, now_saved, no_update, no_update, content_shown, *feedback({}, FIELDS)
+
+
 @callback(
     Output("resume-message", "children"),
     Output("resume-list", "children", allow_duplicate=True),
@@ -169,10 +187,11 @@ def choose_resume(edit_clicks, _new_clicks):
     State(FIELDS["content"], "value"),
     State("resume-primary", "value"),
     State("resume-editing-id", "data"),
+    State("resume-saved", "data"),
     running=[(Output("resume-save", "disabled"), True, False)],
     prevent_initial_call=True,
 )
-def save_resume(_clicks, name, content, is_primary, editing_id):
+def save_resume(_clicks, name, content, is_primary, editing_id, loaded):
     converted = as_resume_text(content)
     # A pasted JSON Resume is saved as readable text, and the form shows that text.
     content_shown = converted or no_update
@@ -184,7 +203,12 @@ def save_resume(_clicks, name, content, is_primary, editing_id):
     with user_tx(current_user.id) as conn:
         if editing_id:
             editing = _parse_id(editing_id)
-            found = editing is not None and resume_queries.update_resume(conn, editing, name, content, bool(is_primary))
+            try:
+                found = editing is not None and resume_queries.update_resume(
+                    conn, editing, name, content, bool(is_primary), loaded if isinstance(loaded, dict) else None
+                )
+            except resume_queries.ResumeChanged as changed:
+                return _changed_elsewhere(changed.current, content_shown)
             resume_id = editing if found else None
         else:
             resume_id = resume_queries.create_resume(conn, name, content, bool(is_primary))

@@ -74,3 +74,31 @@ def test_a_pasted_json_resume_is_saved_as_text(browser):
     assert "### Pied Piper — CEO/President" in content
     browser.screenshot("resumes-json-converted")
     browser.wait_for(lambda: browser.text_of("resume-dirty") == "")
+
+
+def test_a_resume_saved_in_another_tab_is_not_overwritten_silently(browser):
+    """The later save from a stale tab saves nothing and says so; saving again is a deliberate choice."""
+    browser.sign_up("Riley", "Chen")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
+    driver = browser.driver
+    first_tab = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    browser.open("/resumes")
+    browser.click(driver.find_element(By.XPATH, "//button[normalize-space()='Edit']"))
+    browser.wait_for(lambda: browser.field("Name").get_attribute("value") == "Backend")
+    browser.field("Content").send_keys(Keys.END, "\nSecond tab line.")
+    browser.click_button("Save")
+    browser.wait_for_text("Saved “Backend”.")
+
+    driver.switch_to.window(first_tab)
+    browser.field("Content").send_keys(Keys.END, "\nFirst tab line.")
+    browser.click_button("Save")
+    browser.wait_for_text("changed in another tab after you opened it, so nothing was saved")
+    assert browser.field("Content").get_attribute("value").endswith("First tab line.")
+    browser.wait_for(lambda: browser.text_of("resume-dirty") == "Unsaved changes")
+
+    browser.click_button("Save")
+    browser.wait_for_text("Saved “Backend”.")
+    browser.open("/resumes")
+    browser.click(driver.find_element(By.XPATH, "//button[normalize-space()='Edit']"))
+    browser.wait_for(lambda: browser.field("Content").get_attribute("value").endswith("First tab line."))

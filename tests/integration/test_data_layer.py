@@ -51,6 +51,19 @@ def test_first_resume_is_primary_and_primary_can_move(person):
     assert [(row["name"], row["is_primary"]) for row in listed] == [("Second", True), ("First", False)]
 
 
+def test_a_resume_saved_elsewhere_since_it_was_loaded_is_not_overwritten(person):
+    with user_tx(person) as conn:
+        resume_id = resumes.create_resume(conn, "Main", RESUME, False)
+        other = resumes.create_resume(conn, "Other", RESUME, False)
+        loaded = {"name": "Main", "content": RESUME}
+        resumes.update_resume(conn, other, "Other", RESUME, True)  # moving the primary flag changes no text
+        assert resumes.update_resume(conn, resume_id, "Main", RESUME + " tab one", False, loaded)
+        with pytest.raises(resumes.ResumeChanged) as changed:
+            resumes.update_resume(conn, resume_id, "Main", RESUME + " tab two", False, loaded)
+        assert changed.value.current["content"] == RESUME + " tab one"
+        assert resumes.get_resume(conn, resume_id)["content"] == RESUME + " tab one"
+
+
 def test_only_one_primary_resume_per_person(person):
     with user_tx(person) as conn:
         first = resumes.create_resume(conn, "First", RESUME, True)
