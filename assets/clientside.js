@@ -119,3 +119,45 @@ document.addEventListener(
   },
   true
 );
+
+/* A callback the server refused (signed out elsewhere, session expired, a server error) would otherwise
+   fail without a word, and a Save would look merely slow. Say what happened; the text stays on the page. */
+const jobforgeRefusals = {
+  401: "You are signed out (perhaps from another tab or device). Your text is still here: log in again in a new tab, then come back and save.",
+  400: "This page is too old to save from. Your text is still here: copy it, reload the page, and paste it back.",
+  500: "Something went wrong on our side and this was not done. Your text is still here; try again in a moment.",
+};
+function jobforgeShowRefusal(message) {
+  let banner = document.getElementById("jobforge-refusal");
+  if (!banner) {
+    banner = document.createElement("div");
+    banner.id = "jobforge-refusal";
+    banner.setAttribute("role", "alert");
+    banner.className = "alert alert-danger shadow jobforge-refusal";
+    document.body.appendChild(banner);
+  }
+  banner.textContent = message;
+  if (message === jobforgeRefusals[401]) {
+    const link = document.createElement("a");
+    link.href = "/login";
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.className = "alert-link ms-1";
+    link.textContent = "Open the login page";
+    banner.appendChild(link);
+  }
+}
+const jobforgeFetch = window.fetch;
+window.fetch = async function (resource, options) {
+  const response = await jobforgeFetch.call(this, resource, options);
+  const url = typeof resource === "string" ? resource : resource.url;
+  const message = jobforgeRefusals[response.status >= 500 ? 500 : response.status];
+  if (url.includes("/_dash-update-component")) {
+    if (message) {
+      jobforgeShowRefusal(message);
+    } else if (response.ok) {
+      document.getElementById("jobforge-refusal")?.remove(); // signed in again: the warning is over
+    }
+  }
+  return response;
+};

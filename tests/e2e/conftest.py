@@ -134,12 +134,14 @@ class Browser:
         self.duo.wait_for_text_to_equal("#application-title", role)
         return self.driver.current_url
 
-    def new_person_with_an_application(self) -> None:
-        """Sign up, save a resume and add an application: the browser is on the application's page."""
-        self.sign_up("Jordan", "Ellis")
+    def new_person_with_an_application(self) -> str:
+        """Sign up, save a resume and add an application: the browser is on the application's page.
+        Returns the person's email."""
+        email = self.sign_up("Jordan", "Ellis")
         self.add_resume("Backend", "resume-backend-engineer.txt")
         self.add_application("Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
         self.wait_for(lambda: self.text_of("provider-label") != "")
+        return email
 
     def editor_text(self, doc: str) -> str:
         """The text in a document's editor ("" while the page reloads)."""

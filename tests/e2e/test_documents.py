@@ -15,6 +15,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 import config
+from tests.conftest import TEST_PASSWORD
 from tests.fake_ai_server import FakeAIServer, FakeReply
 
 
@@ -197,6 +198,31 @@ def test_grounding_is_checked_again_after_save_and_restore(browser):
     browser.wait_for(lambda: "Version 2" in browser.text_of(_doc("history-list", "resume")))
     browser.click_button("Restore the first one")
     browser.wait_for(lambda: "is in your resumes" in browser.text_of(_doc("flags", "resume")))
+
+
+def test_a_save_after_being_signed_out_says_so_and_keeps_the_text(browser):
+    """Signed out elsewhere, Save explains what happened instead of failing silently; the text stays."""
+    email = browser.new_person_with_an_application()
+    _editor(browser, "cover_letter").send_keys("Words I must not lose.")
+    browser.driver.delete_cookie("session")
+    browser.click_button("Save")
+    browser.wait_for(lambda: "You are signed out" in browser.text_of("jobforge-refusal"))
+    browser.screenshot("documents-signed-out")
+    assert browser.editor_text("cover_letter") == "Words I must not lose."
+    assert browser.text_of(_doc("dirty", "cover_letter")) == "Unsaved changes"
+    browser.wait_for(lambda: browser.component(_doc("save", "cover_letter")).is_enabled())
+
+    page = browser.driver.current_window_handle
+    browser.driver.switch_to.new_window("tab")
+    browser.open("/login")
+    browser.fill("Email", email)
+    browser.fill("Password", TEST_PASSWORD)
+    browser.click_button("Log in")
+    browser.wait_for_text("Your applications")
+    browser.driver.switch_to.window(page)
+    browser.click_button("Save")
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1")
+    assert browser.component("jobforge-refusal") is None
 
 
 def test_second_tab_save_conflicts_and_keeps_both_texts(browser):
