@@ -10,16 +10,11 @@ from ai.parsing import (
     Achievement,
     Posting,
     Resume,
-    _blocks,
-    _labelled,
-    _posting_kind,
     _strip_markup,
     content_words,
     first_sentence,
-    normalise,
     parse_posting,
     parse_resume,
-    split_sentences,
 )
 from ai.skills import find_skills
 
@@ -411,26 +406,19 @@ def _seniority(role_title: str, job_description: str, resume: Resume) -> str:
     return "; ".join(parts) + "."
 
 
-def _signals(job_description: str) -> list[str]:
+def _signals(posting: Posting) -> list[str]:
     """Sentences in which the posting talks about the team, the company or how they work.
 
-    Wrapped lines are joined first, so no sentence is cut at a line end; requirement, responsibility and
-    benefit lists are left out — they say what the job asks, not who the team is.
+    From the posting's context only: requirement, responsibility and benefit lists say what the job
+    asks, not who the team is.
     """
     found = []
-    kind = None
-    for block_type, block in _blocks(normalise(job_description)):
-        if block_type == "heading":
-            kind = _posting_kind(block)
-            continue
-        if kind is not None or (block_type == "paragraph" and _labelled(block)):
-            continue
-        for sentence in split_sentences(block) if block_type == "paragraph" else [block]:
-            sentence = sentence.strip(" -•*")
-            looks_like_data = re.search(r'[{}]|": ', sentence)  # a posting pasted as JSON
-            wanted = 30 <= len(sentence) <= 300 and _SIGNAL_WORDS.search(sentence) and not looks_like_data
-            if wanted and sentence not in found:
-                found.append(sentence)
+    for sentence in posting.context:
+        sentence = sentence.strip(" -•*")
+        looks_like_data = re.search(r'[{}]|": ', sentence)  # a posting pasted as JSON
+        wanted = 30 <= len(sentence) <= 300 and _SIGNAL_WORDS.search(sentence) and not looks_like_data
+        if wanted and sentence not in found:
+            found.append(sentence)
     return found[:5]
 
 
@@ -470,7 +458,7 @@ def draft_research(resume_texts: list[str], job_description: str, company: str, 
     if missing:
         lines.append(f"- Not in your resume: {_join(missing)}")
 
-    if signals := _signals(job_description):
+    if signals := _signals(posting):
         lines += ["", "## Team and company", ""] + [f"- “{sentence}”" for sentence in signals]
 
     gaps = [item for item in must if not item.found]

@@ -300,6 +300,9 @@ class Posting:
     responsibilities: list[str] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
     must_have_skills: list[str] = field(default_factory=list)
+    # Sentences and bullets outside the requirement, responsibility and benefit lists: what the
+    # posting says about the team, the company and how they work.
+    context: list[str] = field(default_factory=list)
 
 
 _BENEFIT_HEADINGS = re.compile(
@@ -424,6 +427,8 @@ def parse_posting(text: str) -> Posting:
             _add_items(posting, labelled[0], _items(labelled[1]))
         elif kind is not None:
             _add_items(posting, kind, _items(block) if block_type == "paragraph" else [block])
+        else:
+            posting.context += split_sentences(block) if block_type == "paragraph" else [block]
     requirement_text = " ".join(posting.must_have)
     posting.must_have_skills = find_skills(requirement_text) if requirement_text else posting.skills
     return posting
