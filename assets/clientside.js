@@ -58,6 +58,7 @@ function jobforgeHasUnsavedEdits() {
 }
 
 let jobforgeLeaveConfirmedAt = 0;
+const JOBFORGE_LEAVE_QUESTION = "You have unsaved changes. Leave this page and lose them?";
 
 /* Back and Forward between pages of the app change the page without unloading it either. This
    listener is added before Dash's, so declining can stop Dash from switching the page and put the
@@ -72,7 +73,7 @@ for (const method of ["pushState", "replaceState"]) {
   };
 }
 window.addEventListener("popstate", function (event) {
-  if (jobforgeHasUnsavedEdits() && !window.confirm("You have unsaved changes. Leave this page and lose them?")) {
+  if (jobforgeHasUnsavedEdits() && !window.confirm(JOBFORGE_LEAVE_QUESTION)) {
     event.stopImmediatePropagation();
     window.history.pushState(null, "", jobforgeShownUrl);
     return;
@@ -108,7 +109,7 @@ document.addEventListener(
       if (url.origin === window.location.origin && url.pathname === window.location.pathname) {
         return;
       }
-      question = "You have unsaved changes. Leave this page and lose them?";
+      question = JOBFORGE_LEAVE_QUESTION;
     }
     if (window.confirm(question)) {
       jobforgeLeaveConfirmedAt = Date.now();

@@ -69,12 +69,16 @@ def fake_embedding(text: str, dims: int) -> list[float]:
     return [value / norm for value in values]
 
 
-def closed_port_url() -> str:
-    """A URL on 127.0.0.1 where nothing listens (connections are refused)."""
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+        return probe.getsockname()[1]
+
+
+def closed_port_url() -> str:
+    """A URL on 127.0.0.1 where nothing listens (connections are refused)."""
+    return f"http://127.0.0.1:{free_port()}"
 
 
 class _Server(ThreadingHTTPServer):

@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,14 +13,9 @@ from celery import Celery
 
 from config import PROJECT_ROOT
 from tests.e2e.conftest import Browser
+from tests.fake_ai_server import free_port
 
 COVER_LETTER_ORIGIN = {"type": "origin", "doc": "cover_letter"}
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _wait_until(ready, what: str, timeout: float = 60) -> None:
@@ -76,7 +70,7 @@ def deployment(database_urls, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("celery-deployment")
     processes = _Processes(workdir)
     try:
-        redis_port = _free_port()
+        redis_port = free_port()
         processes.start(
             "redis",
             [redis_server, "--bind", "127.0.0.1", "--port", str(redis_port), "--save", "", "--appendonly", "no"]
@@ -102,7 +96,7 @@ def deployment(database_urls, tmp_path_factory):
             + ["--without-gossip", "--without-mingle", "--without-heartbeat"],
             env,
         )
-        web_port = _free_port()
+        web_port = free_port()
         processes.start(
             "gunicorn",
             [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{web_port}"]
