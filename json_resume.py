@@ -27,6 +27,20 @@ def _items(value) -> list:
     return value if isinstance(value, list) else []
 
 
+def _objects(value) -> list[dict]:
+    """The JSON objects of a list (entries of another kind are skipped)."""
+    return [item for item in _items(value) if isinstance(item, dict)]
+
+
+def _skill_lines(data: dict) -> list[str]:
+    """'Web Development: HTML, CSS' for each skill group of a resume or a job."""
+    lines = [
+        _joined(_text(skill.get("name")), ", ".join(_strings(skill.get("keywords"))), separator=": ")
+        for skill in _objects(data.get("skills"))
+    ]
+    return [line for line in lines if line]
+
+
 def _strings(value) -> list[str]:
     return [text for text in (_text(item) for item in _items(value)) if text]
 
@@ -67,78 +81,60 @@ def resume_markdown(data: dict) -> str:
     basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
     profiles = [
         _joined(_text(p.get("network")), _text(p.get("url")) or _text(p.get("username")), separator=": ")
-        for p in _items(basics.get("profiles"))
-        if isinstance(p, dict)
+        for p in _objects(basics.get("profiles"))
     ]
     lines = [f"# {_text(basics.get('name')) or 'Resume'}"]
-    if _text(basics.get("label")):
-        lines.append(_text(basics.get("label")))
+    if label := _text(basics.get("label")):
+        lines.append(label)
     contact = _joined(
         _text(basics.get("email")), _text(basics.get("phone")), _text(basics.get("url")), _place(basics.get("location"))
     )
     lines += [line for line in (contact, _joined(*profiles)) if line] + [""]
-    if _text(basics.get("summary")):
-        lines += _section("Summary", [_text(basics.get("summary"))])
+    if summary := _text(basics.get("summary")):
+        lines += _section("Summary", [summary])
 
-    work = []
-    for job in (job for job in _items(data.get("work")) if isinstance(job, dict)):
-        # Employer first: a title like "CEO/President" is not always recognisable as one.
-        heading = _joined(_text(job.get("name")), _text(job.get("position")), separator=" — ")
-        if _place(job.get("location")):
-            heading += f", {_place(job.get('location'))}"
-        work += _entry(heading, _dates(job), _text(job.get("summary")), _strings(job.get("highlights")))
-    lines += _section("Experience", work)
-
-    projects = []
-    for project in (project for project in _items(data.get("projects")) if isinstance(project, dict)):
-        heading = _joined(_text(project.get("name")), _text(project.get("entity")), separator=" — ")
-        projects += _entry(
-            heading, _dates(project), _text(project.get("description")), _strings(project.get("highlights"))
-        )
-    lines += _section("Projects", projects)
-
-    volunteer = []
-    for role in (role for role in _items(data.get("volunteer")) if isinstance(role, dict)):
-        heading = _joined(_text(role.get("organization")), _text(role.get("position")), separator=" — ")
-        volunteer += _entry(heading, _dates(role), _text(role.get("summary")), _strings(role.get("highlights")))
-    lines += _section("Volunteer", volunteer)
+    # Employer first in job headings: a title like "CEO/President" is not always recognisable as one.
+    for title, key, heading_keys, summary_key, located in (
+        ("Experience", "work", ("name", "position"), "summary", True),
+        ("Projects", "projects", ("name", "entity"), "description", False),
+        ("Volunteer", "volunteer", ("organization", "position"), "summary", False),
+    ):
+        entries = []
+        for item in _objects(data.get(key)):
+            heading = _joined(*(_text(item.get(part)) for part in heading_keys), separator=" — ")
+            if located and (place := _place(item.get("location"))):
+                heading += f", {place}"
+            entries += _entry(heading, _dates(item), _text(item.get(summary_key)), _strings(item.get("highlights")))
+        lines += _section(title, entries)
 
     education = []
-    for school in (school for school in _items(data.get("education")) if isinstance(school, dict)):
+    for school in _objects(data.get("education")):
         degree = _joined(_text(school.get("studyType")), _text(school.get("area")), separator=" in ")
         line = _joined(degree, _text(school.get("institution")), separator=" — ")
         dates = _dates(school)
         education.append(line + (f" ({dates})" if dates else ""))
-        if _text(school.get("score")):
-            education.append(f"Score: {_text(school.get('score'))}")
-        if _strings(school.get("courses")):
-            education.append(f"Courses: {', '.join(_strings(school.get('courses')))}")
+        if score := _text(school.get("score")):
+            education.append(f"Score: {score}")
+        if courses := _strings(school.get("courses")):
+            education.append(f"Courses: {', '.join(courses)}")
     lines += _section("Education", education)
 
-    skills = [
-        _joined(_text(skill.get("name")), ", ".join(_strings(skill.get("keywords"))), separator=": ")
-        for skill in _items(data.get("skills"))
-        if isinstance(skill, dict)
-    ]
-    lines += _section("Skills", [skill for skill in skills if skill])
+    lines += _section("Skills", _skill_lines(data))
 
     awards = [
         _joined(_text(award.get("title")), _text(award.get("awarder")), _text(award.get("date")), separator=" — ")
         + (f": {_text(award.get('summary'))}" if _text(award.get("summary")) else "")
-        for award in _items(data.get("awards"))
-        if isinstance(award, dict)
+        for award in _objects(data.get("awards"))
     ]
     lines += _section("Awards", [f"- {award}" for award in awards if award])
     publications = [
         _joined(_text(item.get("name")), _text(item.get("publisher")), _text(item.get("releaseDate")), separator=" — ")
-        for item in _items(data.get("publications"))
-        if isinstance(item, dict)
+        for item in _objects(data.get("publications"))
     ]
     lines += _section("Publications", [f"- {item}" for item in publications if item])
     languages = [
         _joined(_text(item.get("language")), _text(item.get("fluency")), separator=": ")
-        for item in _items(data.get("languages"))
-        if isinstance(item, dict)
+        for item in _objects(data.get("languages"))
     ]
     lines += _section(
         "Languages", [", ".join(language for language in languages if language)] if any(languages) else []
@@ -164,15 +160,10 @@ def job_text(data: dict) -> str:
     if _text(data.get("description")):
         lines += [_text(data.get("description")), ""]
     for heading, key in (("Responsibilities:", "responsibilities"), ("Requirements:", "qualifications")):
-        if _strings(data.get(key)):
-            lines += [heading] + [f"- {item}" for item in _strings(data.get(key))] + [""]
-    skills = [
-        _joined(_text(skill.get("name")), ", ".join(_strings(skill.get("keywords"))), separator=": ")
-        for skill in _items(data.get("skills"))
-        if isinstance(skill, dict)
-    ]
-    if any(skills):
-        lines += ["Skills:"] + [f"- {skill}" for skill in skills if skill] + [""]
+        if items := _strings(data.get(key)):
+            lines += [heading] + [f"- {item}" for item in items] + [""]
+    if skills := _skill_lines(data):
+        lines += ["Skills:"] + [f"- {skill}" for skill in skills] + [""]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
