@@ -1,5 +1,6 @@
 """Server-side checks of what people type into forms; each returns {field: message}."""
 
+import re
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
@@ -9,6 +10,22 @@ MAX_PASSWORD_LENGTH = 72  # bcrypt reads only the first 72 bytes
 MIN_JOB_DESCRIPTION_LENGTH = 50
 MIN_RESUME_LENGTH = 100
 MAX_TEXT_LENGTH = 100_000
+
+
+# PostgreSQL refuses NUL in text and UTF-8 cannot encode a lone surrogate; the other C0
+# controls (all but tab, newline, carriage return) are invisible in a form and only
+# arrive by pasting, so they go by the same rule.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def drop_invisible(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
+def invisible_characters_error(text: str) -> str | None:
+    if _INVISIBLE.search(text):
+        return "Remove the hidden control characters from this field."
+    return None
 
 
 def email_error(email: str) -> str | None:

@@ -2,7 +2,14 @@
 
 import pytest
 
-from validators import email_error, password_error, validate_application, validate_resume
+from validators import (
+    drop_invisible,
+    email_error,
+    invisible_characters_error,
+    password_error,
+    validate_application,
+    validate_resume,
+)
 
 POSTING = "We are hiring a backend engineer to build Go services on Kubernetes."
 
@@ -53,3 +60,27 @@ def test_password_length_rules():
     assert password_error("123456789") == "Use at least 10 characters."
     assert password_error("1234567890") is None
     assert "at most 72 bytes" in password_error("é" * 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Acme\x00 Corp", "Acme Corp"),
+        ("lone \ud800 high and \udfff low", "lone  high and  low"),
+        ("bell\x07 escape\x1b form\x0c vertical\x0b", "bell escape form vertical"),
+        ("tab\tnewline\ncarriage\r\n", "tab\tnewline\ncarriage\r\n"),
+        ("accents é, emoji 😀, CJK 職", "accents é, emoji 😀, CJK 職"),
+    ],
+)
+def test_drop_invisible_keeps_what_a_person_can_see(text, kept):
+    assert drop_invisible(text) == kept
+
+
+@pytest.mark.parametrize("text", ["Ac\x00me", "\ud800", "x\x1fy"])
+def test_invisible_characters_are_named(text):
+    assert invisible_characters_error(text) == "Remove the hidden control characters from this field."
+
+
+@pytest.mark.parametrize("text", ["", "Acme", "two\nlines\twith tab\r\n", "😀 職"])
+def test_visible_text_has_no_invisible_characters_error(text):
+    assert invisible_characters_error(text) is None
