@@ -195,3 +195,34 @@ def test_a_copied_session_stops_working_after_logout(app, client, auth):
     other.set_cookie("session", stolen)
     assert other.get("/").status_code == 302
     assert other.get("/_dash-layout").status_code == 401
+
+
+HIDDEN_CHARACTERS = "Remove the hidden control characters from this field."
+
+
+@pytest.mark.parametrize("field", ["first_name", "last_name", "email"])
+def test_sign_up_with_a_nul_byte_says_so_next_to_the_field_and_keeps_the_form(auth, field):
+    typed = {"first_name": "Jordan", "last_name": "Ellis", "email": unique_email("nul")}
+    typed[field] = typed[field][:3] + "\x00" + typed[field][3:]
+    response = auth.register(**typed)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert f'<div class="invalid-feedback" id="{field}-feedback">{HIDDEN_CHARACTERS}</div>' in page
+    for value in typed.values():
+        assert f'value="{value}"' in page
+
+
+def test_sign_up_with_the_bytes_of_a_lone_surrogate_signs_up(client, auth):
+    # Browsers cannot send a lone surrogate in a form; its UTF-8-style bytes are read as U+FFFD.
+    body = (
+        f"csrf_token={auth.csrf_token('/register')}&first_name=Jor%ED%A0%80dan&last_name=Ellis"
+        f"&email={unique_email('surrogate')}&password=correct+horse+battery"
+    )
+    response = client.post("/register", data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 302
+
+
+def test_login_with_a_nul_byte_in_the_email_is_refused_not_crashed(auth):
+    response = auth.login("jordan\x00@example.com")
+    assert response.status_code == 200
+    assert HIDDEN_CHARACTERS in response.get_data(as_text=True)
