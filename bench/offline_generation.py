@@ -6,11 +6,10 @@ Run: .venv/bin/python -m bench.offline_generation
 import os
 import statistics
 import time
-from pathlib import Path
 
 from ai.offline import draft_cover_letter, draft_research, draft_resume
+from bench.fixtures import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "fixtures"
 RESUMES = [
     "resume-backend-engineer.txt",
     "resume-strong-senior.txt",

@@ -21,7 +21,8 @@ from db.migrations import apply_migrations
 # would interrupt it and pytest would report that as a thread exception.
 tqdm.tqdm.monitor_interval = 0
 
-FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "fixtures"
+# Every file a test reads; where each comes from and its licence: fixtures/README.md.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_RESUMES = [
     "resume-backend-engineer.txt",
     "resume-marketing-mismatch.txt",

@@ -1,7 +1,6 @@
 """Prompts: versioned templates, and untrusted text carried only inside the data fence."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -9,7 +8,7 @@ from ai import prompting
 from ai.workflow import PHASES, Inputs, _prompt, offline_draft
 from tests.conftest import fixture_text
 
-INJECTION = (Path(__file__).resolve().parent.parent / "fixtures" / "resume-prompt-injection.txt").read_text()
+INJECTION = fixture_text("resume-prompt-injection.txt")
 
 
 def _inputs(**overrides) -> Inputs:
