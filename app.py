@@ -7,10 +7,10 @@ import sys
 import dash
 from flask import Flask, render_template_string, request
 from flask.sessions import SecureCookieSessionInterface
-from flask_login import current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+import background_jobs
 from auth import init_auth
 from components import shell
 from config import PROJECT_ROOT, Config, activate
@@ -23,47 +23,6 @@ CSRF_COOKIE = "_csrf_token"  # the name dash-renderer copies into its X-CSRFToke
 _ERROR_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Job Forge</title>
 <link rel="stylesheet" href="/assets/bootstrap.min.css"></head><body class="container py-5">
 <h1 class="h4">{{ title }}</h1><p>{{ message }}</p><p><a href="/">Back to the dashboard</a></p></body></html>"""
-
-
-@dash.hooks.custom_data("user_id")
-def _signed_in_user(_context) -> str | None:
-    """Background jobs run outside the request: this hands them the signed-in person's id."""
-    return str(current_user.id) if current_user.is_authenticated else None
-
-
-JOB_RESULT_SECONDS = 3600  # results a page never collected (it was closed) are not kept longer
-
-
-def _without_credentials(context: dict) -> dict:
-    """The callback context minus the request's cookies and headers (the session cookie among them)."""
-    return {key: value for key, value in context.items() if key not in ("cookies", "headers")}
-
-
-class _DiskcacheJobs(dash.DiskcacheManager):
-    """Local background processes, handed no credentials."""
-
-    def call_job_fn(self, key, job_fn, args, context):
-        return super().call_job_fn(key, job_fn, args, _without_credentials(context))
-
-
-class _CeleryJobs(dash.CeleryManager):
-    """Celery workers through Redis; jobs are stored there, so they carry no credentials."""
-
-    def call_job_fn(self, key, job_fn, args, context):
-        return super().call_job_fn(key, job_fn, args, _without_credentials(context))
-
-
-def _background_manager(config: Config):
-    """Background callbacks on Celery workers through Redis when REDIS_URL is set, else local processes."""
-    if config.redis_url:
-        from celery import Celery
-
-        celery_app = Celery("jobforge", broker=config.redis_url, backend=config.redis_url)
-        celery_app.conf.result_expires = JOB_RESULT_SECONDS
-        return _CeleryJobs(celery_app, expire=JOB_RESULT_SECONDS)
-    import diskcache
-
-    return _DiskcacheJobs(diskcache.Cache(str(config.data_dir / "background-jobs")), expire=JOB_RESULT_SECONDS)
 
 
 def _cookies_secure(config: Config) -> bool:
@@ -127,7 +86,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     activate(config)
     start_database(config)
     server = _create_server(config)
-    manager = _background_manager(config)
+    manager = background_jobs.manager_for(config)
     app = dash.Dash(
         __name__,
         server=server,

@@ -1,0 +1,164 @@
+"""Background callbacks (AI generation) in local processes or on Celery workers, each job bound to one person.
+
+Dash keys a job by the callback's inputs alone, and row level security does not reach the job
+store: two people who send the same request body would share one result slot. Every key here
+starts with a tag of the signed-in person, and every handle the browser presents is checked
+against that tag before anything is read, cancelled or deleted.
+"""
+
+import hashlib
+import hmac
+import os
+from pathlib import Path
+
+import dash
+import diskcache
+from flask import current_app
+from flask_login import current_user
+
+from config import Config
+
+JOB_RESULT_SECONDS = 3600  # results a page never collected (it was closed) are not kept longer
+_JOB_SEPARATOR = "."  # between a job's cache key and its process id or task id in the browser's handle
+
+
+@dash.hooks.custom_data("user_id")
+def _signed_in_user(_context) -> str | None:
+    """Background jobs run outside the request: this hands them the signed-in person's id."""
+    return str(current_user.id) if current_user.is_authenticated else None
+
+
+def without_credentials(context: dict) -> dict:
+    """The callback context minus the request's cookies and headers (the session cookie among them)."""
+    return {key: value for key, value in context.items() if key not in ("cookies", "headers")}
+
+
+def _owner_tag() -> str | None:
+    """A tag for the signed-in person that nobody else can compute (keyed with the server's secret)."""
+    if not current_user or not current_user.is_authenticated:
+        return None
+    secret = current_app.secret_key.encode()
+    return hmac.new(secret, f"job-owner:{current_user.id}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _owned(key) -> bool:
+    tag = _owner_tag()
+    return tag is not None and isinstance(key, str) and key.startswith(f"{tag}-")
+
+
+class _PersonBoundJobs:
+    """Mixed into a Dash manager: keys and handles carry the owner, and only the owner's count."""
+
+    def build_cache_key(self, fn, args, cache_args_to_ignore, triggered):
+        tag = _owner_tag()
+        if tag is None:
+            raise PermissionError("background jobs are started by signed-in people only")
+        return f"{tag}-{super().build_cache_key(fn, args, cache_args_to_ignore, triggered)}"
+
+    def call_job_fn(self, key, job_fn, args, context):
+        job = super().call_job_fn(key, job_fn, args, without_credentials(context))
+        # The handle names the key too, so a cancel can check the owner and drop what the job left.
+        return f"{key}{_JOB_SEPARATOR}{job}"
+
+    @staticmethod
+    def _owned_job(handle) -> tuple[str, str] | None:
+        """(cache key, process or task id) of a handle the signed-in person owns, else None."""
+        key, separator, job = str(handle or "").rpartition(_JOB_SEPARATOR)
+        return (key, job) if separator and job and _owned(key) else None
+
+    def _drop(self, key: str) -> None:
+        for entry in (key, self._make_progress_key(key), self._make_set_props_key(key)):
+            self.clear_cache_entry(entry)
+
+    def terminate_job(self, job):
+        """A cancel, or a newer run replacing this one: the job is stopped and what it wrote dropped."""
+        owned = self._owned_job(job)
+        if owned is None:
+            return
+        key, process = owned
+        super().terminate_job(process)
+        self._drop(key)
+
+    def terminate_unhealthy_job(self, job):
+        owned = self._owned_job(job)
+        return bool(owned) and super().terminate_unhealthy_job(owned[1])
+
+    def job_running(self, job):
+        owned = self._owned_job(job)
+        return bool(owned) and super().job_running(owned[1])
+
+    def get_progress(self, key):
+        return super().get_progress(key) if _owned(key) else None
+
+    def result_ready(self, key):
+        return _owned(key) and super().result_ready(key)
+
+    def get_result(self, key, job):
+        """The result, once, for its owner; the finished process is reaped, its streamed text kept for this poll."""
+        if not _owned(key):
+            return self.UNDEFINED
+        result = super().get_result(key, None)
+        owned = self._owned_job(job)
+        if result is not self.UNDEFINED and owned is not None:
+            super().terminate_job(owned[1])
+        return result
+
+    def get_updated_props(self, key):
+        return super().get_updated_props(key) if _owned(key) else {}
+
+
+class _PrivateDisk(diskcache.Disk):
+    """Job values stored as files are readable by this user only: they hold document text."""
+
+    def store(self, value, read, key=diskcache.core.UNKNOWN):
+        stored = super().store(value, read, key)
+        filename = stored[2]
+        if filename:
+            full_path = Path(self._directory) / filename
+            os.chmod(full_path, 0o600)
+            for folder in (full_path.parent, full_path.parent.parent):
+                os.chmod(folder, 0o700)
+        return stored
+
+
+class _JobCache(diskcache.Cache):
+    """A private job store whose entries expire: a result nobody collects does not stay on disk."""
+
+    def set(self, key, value, expire=None, read=False, tag=None, retry=False):
+        return super().set(key, value, expire=expire or JOB_RESULT_SECONDS, read=read, tag=tag, retry=retry)
+
+
+def _private_job_cache(folder: Path) -> _JobCache:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)  # a folder left by an older version may be 0755
+    database = folder / diskcache.core.DBNAME
+    # SQLite gives its -wal and -shm files the database file's mode, so this one decides all three.
+    os.close(os.open(database, os.O_CREAT | os.O_WRONLY, 0o600))
+    for name in os.listdir(folder):
+        if (folder / name).is_file():
+            os.chmod(folder / name, 0o600)
+    # secure_delete: a collected result's text is overwritten in the database file, not just unlinked.
+    return _JobCache(str(folder), disk=_PrivateDisk, sqlite_secure_delete=1)
+
+
+class DiskcacheJobs(_PersonBoundJobs, dash.DiskcacheManager):
+    """Local background processes, results in a private diskcache."""
+
+    def call_job_fn(self, key, job_fn, args, context):
+        self.handle.expire()  # results of closed pages, past their hour
+        return super().call_job_fn(key, job_fn, args, context)
+
+
+class CeleryJobs(_PersonBoundJobs, dash.CeleryManager):
+    """Celery workers through Redis; results expire there after JOB_RESULT_SECONDS."""
+
+
+def manager_for(config: Config):
+    """Background callbacks on Celery workers through Redis when REDIS_URL is set, else local processes."""
+    if config.redis_url:
+        from celery import Celery
+
+        celery_app = Celery("jobforge", broker=config.redis_url, backend=config.redis_url)
+        celery_app.conf.result_expires = JOB_RESULT_SECONDS
+        return CeleryJobs(celery_app, expire=JOB_RESULT_SECONDS)
+    return DiskcacheJobs(_private_job_cache(config.data_dir / "background-jobs"), expire=JOB_RESULT_SECONDS)

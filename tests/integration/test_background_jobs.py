@@ -1,0 +1,162 @@
+"""Background jobs: local processes or Celery workers, each job bound to the person who started it."""
+
+import dataclasses
+import os
+import stat
+import time
+
+import dash
+import pytest
+
+import background_jobs
+import config
+from db import applications, resumes
+from db.connection import anonymous_tx, user_tx
+from db.users import find_login
+from tests.conftest import AuthActions, fixture_text, unique_email
+from tests.dash_requests import DashPage
+
+COMPANY = "Northwind Cloud"
+
+
+def test_local_processes_without_redis(app, tmp_path):
+    settings = dataclasses.replace(config.active(), data_dir=tmp_path)
+    assert isinstance(background_jobs.manager_for(settings), dash.DiskcacheManager)
+
+
+def test_celery_workers_with_redis(app, tmp_path):
+    settings = dataclasses.replace(config.active(), data_dir=tmp_path, redis_url="redis://127.0.0.1:6399/0")
+    manager = background_jobs.manager_for(settings)
+    assert isinstance(manager, dash.CeleryManager)
+    assert manager.handle.conf.broker_url == "redis://127.0.0.1:6399/0"
+
+
+def test_the_app_keeps_its_manager_for_the_celery_worker(app):
+    assert app.server.extensions["jobforge_background"] is app._background_manager
+
+
+def test_jobs_are_handed_no_cookies_or_headers():
+    context = {
+        "cookies": {"session": "secret"},
+        "headers": {"Cookie": "session=secret"},
+        "custom_data": {"user_id": "u"},
+    }
+    assert background_jobs.without_credentials(context) == {"custom_data": {"user_id": "u"}}
+
+
+@pytest.fixture
+def person_with_an_application(app):
+    """A signed-in client whose person has a resume and an application: (client, application id, resume id)."""
+    client = app.server.test_client()
+    email = unique_email()
+    AuthActions(client).register(email=email)
+    with anonymous_tx() as conn:
+        user_id = find_login(conn, email)["id"]
+    with user_tx(user_id) as conn:
+        resume_id = resumes.create_resume(conn, "Backend", fixture_text("resume-backend-engineer.txt"), True)
+        application_id = applications.create_application(
+            conn, COMPANY, "Senior Backend Engineer", fixture_text("jd-senior-backend-engineer.txt"), None, None
+        )
+    return client, application_id, resume_id
+
+
+@pytest.fixture
+def other_person(app):
+    client = app.server.test_client()
+    AuthActions(client).register()
+    return client
+
+
+def _generate_body(page: DashPage, application_id, resume_id) -> dict:
+    callback = page.callback_for("generate-request", "data")
+    values = {
+        ("generate-request", "data"): {"phases": ["research"], "nonce": 1.5},
+        ("application-id", "data"): str(application_id),
+        ("resume-picker", "value"): [str(resume_id)],
+    }
+    return page.body(callback, values, ["generate-request.data"])
+
+
+def test_someone_replaying_a_generate_request_gets_only_their_own_job(person_with_an_application, other_person):
+    client, application_id, resume_id = person_with_an_application
+    page_a = DashPage(client, f"/applications/{application_id}")
+    body = _generate_body(page_a, application_id, resume_id)
+    handles_a = page_a.start_background(body)
+
+    page_b = DashPage(other_person, "/")
+    handles_b = page_b.start_background(body)  # the very same body
+    result_b, seen_b = page_b.poll_until_done(body, handles_b)
+    result_a, _ = page_a.poll_until_done(body, handles_a)
+
+    assert "no longer exists" in str(result_b["response"])  # B's job ran as B, who cannot see A's application
+    assert not any(COMPANY in text or "Research" in text for text in seen_b)
+    assert COMPANY in str(result_a["response"])
+
+
+def test_handles_presented_by_someone_else_give_nothing(person_with_an_application, other_person):
+    client, application_id, resume_id = person_with_an_application
+    page_a = DashPage(client, f"/applications/{application_id}")
+    body = _generate_body(page_a, application_id, resume_id)
+    handles_a = page_a.start_background(body)
+
+    page_b = DashPage(other_person, "/")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        stolen = page_b.poll(body, handles_a, end_id=page_a.end_id)  # A's handles, A's page token
+        assert stolen.status_code == 204, stolen.get_data(as_text=True)[:300]
+        time.sleep(0.2)
+
+    result_a, _ = page_a.poll_until_done(body, handles_a)
+    assert COMPANY in str(result_a["response"])
+
+
+def test_job_files_are_private_and_a_collected_result_is_gone(person_with_an_application, app):
+    client, application_id, resume_id = person_with_an_application
+    cache = app._background_manager.handle
+    folder = cache.directory
+    page = DashPage(client, f"/applications/{application_id}")
+    body = _generate_body(page, application_id, resume_id)
+    handles = page.start_background(body)
+    page.poll_until_done(body, handles)
+
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            assert stat.S_IMODE(os.stat(os.path.join(parent, name)).st_mode) == 0o700, name
+        for name in files:
+            assert stat.S_IMODE(os.stat(os.path.join(parent, name)).st_mode) == 0o600, name
+    key = handles["cacheKey"].rpartition("~")[0]
+    assert [stored for stored in cache.iterkeys() if stored.startswith(key)] == []
+
+
+def _wait_for_streamed_text(page: DashPage, body: dict, handles: dict) -> None:
+    deadline = time.monotonic() + 20
+    while '"sideUpdate"' not in page.poll(body, handles).get_data(as_text=True):
+        assert time.monotonic() < deadline, "nothing streamed"
+        time.sleep(0.1)
+
+
+def _cancel(page: DashPage, job: str, end_id: str | None = None):
+    callback = page.callback_for("cancel-generation", "n_clicks", output="cancel-generation.id")
+    body = page.body(callback, {("cancel-generation", "n_clicks"): 1}, ["cancel-generation.n_clicks"])
+    return page.post(body, end_id, cancelJob=job)
+
+
+def test_only_the_owner_can_cancel_and_a_cancel_drops_what_the_job_wrote(person_with_an_application, other_person, app):
+    client, application_id, resume_id = person_with_an_application
+    page_a = DashPage(client, f"/applications/{application_id}")
+    body = _generate_body(page_a, application_id, resume_id)
+    handles = page_a.start_background(body)
+    _wait_for_streamed_text(page_a, body, handles)
+
+    _cancel(DashPage(other_person, "/"), handles["job"], end_id=page_a.end_id)
+    page_a.poll_until_done(body, handles)  # B's cancel stopped nothing
+
+    body["inputs"][0]["value"]["nonce"] = 2.5
+    handles = page_a.start_background(body)
+    _wait_for_streamed_text(page_a, body, handles)
+    _cancel(page_a, handles["job"])
+    key = handles["cacheKey"].rpartition("~")[0]
+    time.sleep(0.5)
+    assert [stored for stored in app._background_manager.handle.iterkeys() if stored.startswith(key)] == []
+    assert page_a.poll(body, handles).status_code == 204
