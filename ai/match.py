@@ -1,7 +1,7 @@
 """An explainable resume-to-posting match score: per requirement, the resume line that shows it, or what is missing."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -48,12 +48,14 @@ class MatchResult:
     score: int  # 0-100
     requirements: list[RequirementMatch]
     keyword_coverage: float  # share of the posting's skills the resume mentions, 0-1
-    skills_present: list[str]
     skills_missing: list[str]
     semantic_similarity: float  # cosine between the whole resume and the whole posting
     to_improve: list[str]  # what would raise the score, most valuable first
-    provisional: bool = False  # the posting is too short or too vague to judge
-    notes: list[str] = field(default_factory=list)
+    provisional_reason: str = ""  # one line for the person saying why the score is provisional; "" when it is not
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_reason)
 
 
 def _evidence_lines(resume_text: str) -> list[tuple[str, str]]:
@@ -153,23 +155,24 @@ def match_score(resume_text: str, posting_text: str, embedder: Embedder) -> Matc
     parts.append((SEMANTIC_WEIGHT, min(max((semantic_similarity - low) / (high - low), 0.0), 1.0)))
     score = round(100 * sum(weight * value for weight, value in parts) / sum(weight for weight, _ in parts))
 
-    notes = []
-    if len(posting_text.strip()) < MIN_POSTING_CHARS:
-        notes.append(f"The posting is under {MIN_POSTING_CHARS} characters: too short to judge a fit.")
-    if len(requirements) < MIN_REQUIREMENTS:
-        notes.append(f"The posting lists {len(requirements)} requirements; the score leans on overall likeness.")
-
     return MatchResult(
         score=score,
         requirements=matches,
         keyword_coverage=round(keyword_coverage, 3),
-        skills_present=skills_present,
         skills_missing=skills_missing,
         semantic_similarity=round(semantic_similarity, 3),
         to_improve=_to_improve(matches, posting.must_have_skills, resume_skills),
-        provisional=bool(notes),
-        notes=notes,
+        provisional_reason=_provisional_reason(posting_text, len(requirements)),
     )
+
+
+def _provisional_reason(posting_text: str, requirement_count: int) -> str:
+    # A short posting is the reason to give even when it also names few requirements: it is what to fix.
+    if len(posting_text.strip()) < MIN_POSTING_CHARS:
+        return "Provisional: the posting is too short to judge"
+    if requirement_count < MIN_REQUIREMENTS:
+        return f"Provisional: the posting names fewer than {MIN_REQUIREMENTS} requirements"
+    return ""
 
 
 def _to_improve(matches: list[RequirementMatch], must_have_skills: list[str], resume_skills: set[str]) -> list[str]:

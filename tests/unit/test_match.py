@@ -24,6 +24,7 @@ def test_backend_resume_scores_far_above_the_marketing_resume(embedder, senior_b
     assert backend.keyword_coverage > 0.7 > 0.1 > marketing.keyword_coverage
     assert backend.semantic_similarity > marketing.semantic_similarity
     assert not backend.provisional and not marketing.provisional
+    assert backend.provisional_reason == marketing.provisional_reason == ""
 
 
 def test_each_requirement_has_its_evidence_line_or_is_missing(embedder, senior_backend):
@@ -60,8 +61,24 @@ def test_missing_requirements_and_what_would_raise_the_score(embedder, senior_ba
 def test_a_short_posting_gives_a_provisional_score(embedder):
     result = match_score(fixture_text("resume-backend-engineer.txt"), "Backend engineer. Go and Kubernetes.", embedder)
     assert result.provisional
-    assert result.notes
+    assert result.provisional_reason == "Provisional: the posting is too short to judge"
     assert 0 <= result.score <= 100
+
+
+def test_a_long_posting_with_two_requirements_says_so_not_that_it_is_short(embedder):
+    posting = (
+        "Northwind Cloud builds the billing platform that thousands of small businesses rely on every month."
+        " Our team is small, senior and friendly, and we ship to production several times a day. You will own"
+        " services end to end, from design through on-call, and work closely with product and support to make"
+        " invoicing boring and reliable for our customers.\n\n"
+        "Requirements:\n"
+        "- 5+ years building backend services in Python\n"
+        "- Experience operating PostgreSQL in production\n"
+    )
+    result = match_score(fixture_text("resume-backend-engineer.txt"), posting, embedder)
+    assert len(posting) > 300 and len(result.requirements) == 2
+    assert result.provisional
+    assert result.provisional_reason == "Provisional: the posting names fewer than 3 requirements"
 
 
 def test_same_inputs_same_result(embedder, senior_backend):
