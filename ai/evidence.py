@@ -16,7 +16,6 @@ class Evidence:
     line: str = ""  # the resume's own words; empty when nothing was found
     employer: str = ""
     kind: str = ""  # bullet | summary | skills
-    skills: list[str] = field(default_factory=list)  # requirement skills the line shows
     missing_skills: list[str] = field(default_factory=list)  # requirement skills absent from the whole resume
     score: float = 0.0
 
@@ -67,8 +66,8 @@ def find_evidence(requirement: str, resume: Resume) -> Evidence:
         else:
             score = 3 * len(line_skills) + len(wanted_words & content_words(line))
         if score > best_score:
-            best_score, best = score, (line, employer, kind, line_skills)
+            best_score, best = score, (line, employer, kind)
     if best is not None and best_score >= MIN_EVIDENCE_SCORE:
-        evidence.line, evidence.employer, evidence.kind, evidence.skills = best
+        evidence.line, evidence.employer, evidence.kind = best
         evidence.score = best_score
     return evidence

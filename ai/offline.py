@@ -69,7 +69,6 @@ _IRREGULAR_PAST = frozenset(
 class RankedAchievement:
     achievement: Achievement
     score: float
-    skills: list[str]
 
 
 def _join(items: list[str]) -> str:
@@ -88,7 +87,7 @@ def rank_achievements(resume: Resume, posting: Posting) -> list[RankedAchievemen
         skills = [skill for skill in find_skills(achievement.text) if skill in wanted]
         overlap = len(content_words(achievement.text) & posting_words)
         score = 3 * len(must.intersection(skills)) + len(skills) + 0.5 * overlap
-        ranked.append(RankedAchievement(achievement, score, skills))
+        ranked.append(RankedAchievement(achievement, score))
     return sorted(ranked, key=lambda item: -item.score)
 
 
