@@ -59,7 +59,7 @@ def load_inputs(conn, application: dict, profile: dict, resume_ids: list | None 
     )
 
 
-def check_inputs(phase: str, inputs: Inputs) -> None:
+def check_inputs(inputs: Inputs) -> None:
     if not inputs.resumes:
         raise MissingInput("Add a resume first: every document is written from it.", "/resumes", "Go to resumes")
 
@@ -106,7 +106,7 @@ def prompt_version(provider: Provider, phase: str) -> str:
 
 def stream_phase(provider: Provider, phase: str, inputs: Inputs, offline_pace: float = 0.0) -> Iterator[str]:
     """The phase's text as it is written; raises ProviderError or MissingInput."""
-    check_inputs(phase, inputs)
+    check_inputs(inputs)
     if provider.name == "offline":
         for chunk in offline.stream_chunks(offline_draft(phase, inputs)):
             if offline_pace:
