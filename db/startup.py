@@ -5,7 +5,8 @@ from db import embedded
 from db.connection import anonymous_tx, open_pool
 from db.migrations import apply_migrations
 
-TENANT_TABLES = ("users", "user_resumes", "applications", "documents", "document_versions", "embeddings")
+# Tables every installed schema has; more come with migrations and are found in the catalog.
+CORE_TABLES = {"users", "user_resumes", "applications", "documents", "document_versions", "embeddings"}
 
 
 class UnsafeDatabaseRole(RuntimeError):
@@ -18,11 +19,12 @@ def verify_application_role() -> None:
         role = conn.execute(
             "select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user"
         ).fetchone()
+        # Every table with a user_id column (and users itself) holds tenant rows.
         tables = conn.execute(
             "select c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) as owner"
             " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-            " where n.nspname = 'public' and c.relname = any(%s)",
-            (list(TENANT_TABLES),),
+            " where n.nspname = 'public' and c.relkind in ('r', 'p') and (c.relname = 'users' or exists"
+            " (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))"
         ).fetchall()
     problems = []
     if role["rolsuper"] or role["rolbypassrls"]:
@@ -32,7 +34,7 @@ def verify_application_role() -> None:
             problems.append(f"role {role['name']} owns {table['relname']} and could turn its policies off")
         if not (table["relrowsecurity"] and table["relforcerowsecurity"]):
             problems.append(f"row level security is not enabled and forced on {table['relname']}")
-    if len(tables) != len(TENANT_TABLES):
+    if not CORE_TABLES.issubset(table["relname"] for table in tables):
         problems.append("tables are missing: migrations did not run")
     if problems:
         raise UnsafeDatabaseRole(
