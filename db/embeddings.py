@@ -16,7 +16,6 @@ from collections import defaultdict
 
 import numpy as np
 
-SOURCE_COLUMNS = ("application_id", "resume_id", "document_version_id")
 # What a search result matched: the posting itself, or one of the documents generated for it.
 MATCH_KINDS = {"posting": "Posting", "research": "Research", "resume": "Resume", "cover_letter": "Cover letter"}
 

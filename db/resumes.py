@@ -2,6 +2,7 @@
 
 
 def list_resumes(conn) -> list[dict]:
+    """Primary first, then the most recently updated: the first is the one a phase uses by default."""
     return conn.execute(
         "select id, name, content, is_primary, updated_at from user_resumes order by is_primary desc, updated_at desc"
     ).fetchall()
@@ -11,13 +12,6 @@ def get_resume(conn, resume_id) -> dict | None:
     return conn.execute(
         "select id, name, content, is_primary, updated_at from user_resumes where id = %s",
         (resume_id,),
-    ).fetchone()
-
-
-def get_primary_resume(conn) -> dict | None:
-    """The primary resume, or the most recently updated one when none is marked primary."""
-    return conn.execute(
-        "select id, name, content, is_primary from user_resumes order by is_primary desc, updated_at desc limit 1"
     ).fetchone()
 
 

@@ -45,7 +45,7 @@ def test_first_resume_is_primary_and_primary_can_move(person):
     with user_tx(person) as conn:
         first = resumes.create_resume(conn, "First", RESUME, False)
         second = resumes.create_resume(conn, "Second", RESUME, False)
-        assert resumes.get_primary_resume(conn)["id"] == first
+        assert resumes.list_resumes(conn)[0]["id"] == first
         resumes.update_resume(conn, second, "Second", RESUME + "more", True)
         listed = resumes.list_resumes(conn)
     assert [(row["name"], row["is_primary"]) for row in listed] == [("Second", True), ("First", False)]
@@ -71,7 +71,7 @@ def test_only_one_primary_resume_per_person(person):
     with pytest.raises(psycopg.errors.UniqueViolation), user_tx(person) as conn:
         conn.execute("update user_resumes set is_primary = true")
     with user_tx(person) as conn:
-        assert resumes.get_primary_resume(conn)["id"] == first
+        assert resumes.list_resumes(conn)[0]["id"] == first
 
 
 def test_application_status_and_updated_at(person):
@@ -148,7 +148,7 @@ def test_primary_resume_can_be_unmarked(person):
         only = resumes.create_resume(conn, "Only", RESUME, True)
         resumes.update_resume(conn, only, "Only", RESUME, False)
         assert resumes.get_resume(conn, only)["is_primary"] is False
-        assert resumes.get_primary_resume(conn)["id"] == only  # still used: the most recent one
+        assert resumes.list_resumes(conn)[0]["id"] == only  # still the default: the most recent one
 
 
 def test_weekly_counts_cover_twelve_weeks_with_empty_ones(person):
