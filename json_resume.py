@@ -3,9 +3,18 @@
 import json
 import re
 
+from validators import drop_invisible
+
 # Keys that mark a pasted JSON object as a JSON Resume resume or job, not some other JSON.
 _RESUME_KEYS = {"basics", "work", "education", "skills", "projects", "volunteer"}
 _JOB_KEYS = {"title", "company", "description", "responsibilities", "qualifications"}
+
+
+class TooDeeplyNested(ValueError):
+    """Pasted JSON nested deeper than the parser follows; its message is for the person."""
+
+    def __init__(self):
+        super().__init__("This JSON is nested too deeply to read. Paste the resume or posting as plain text instead.")
 
 
 def _load(text: str) -> dict | None:
@@ -14,13 +23,16 @@ def _load(text: str) -> dict | None:
         return None
     try:
         data = json.loads(stripped)
+    except RecursionError as exc:
+        raise TooDeeplyNested from exc
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
 
 
 def _text(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
+    # JSON escapes such as \u0000 decode to the invisible characters a pasted text loses: these go too.
+    return drop_invisible(value).strip() if isinstance(value, str) else ""
 
 
 def _items(value) -> list:
@@ -168,13 +180,17 @@ def job_text(data: dict) -> str:
 
 
 def as_resume_text(text: str) -> str | None:
-    """The markdown for a pasted JSON Resume resume, or None when the text is not one."""
+    """The markdown for a pasted JSON Resume resume, or None when the text is not one.
+
+    Raises TooDeeplyNested for JSON too deep to read."""
     data = _load(text)
     return resume_markdown(data) if data is not None and _RESUME_KEYS & data.keys() else None
 
 
 def as_job(text: str) -> dict | None:
-    """{"company", "role_title", "job_description"} for a pasted JSON Resume job, or None when it is not one."""
+    """{"company", "role_title", "job_description"} for a pasted JSON Resume job, or None when it is not one.
+
+    Raises TooDeeplyNested for JSON too deep to read."""
     data = _load(text)
     if data is None or len(_JOB_KEYS & data.keys()) < 2:
         return None

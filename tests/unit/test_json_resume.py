@@ -5,7 +5,7 @@ import json
 import pytest
 
 from ai.parsing import parse_posting, parse_resume
-from json_resume import as_job, as_resume_text
+from json_resume import TooDeeplyNested, as_job, as_resume_text
 from tests.conftest import fixture_text
 
 
@@ -59,3 +59,23 @@ def test_partial_and_odd_values_are_skipped_not_crashed():
     text = as_resume_text(json.dumps({"basics": {"name": 7, "label": "Engineer"}, "work": [None, {"name": "Acme"}]}))
     assert text.startswith("# Resume\nEngineer")
     assert "### Acme" in text
+
+
+DEEP_OBJECT = '{"basics": {"name": "Jordan", "profiles": ' + '{"a": ' * 5000 + "1" + "}" * 5000 + "}}"
+
+
+@pytest.mark.parametrize("text", ['{"basics": ' + "[" * 100_000, DEEP_OBJECT])
+@pytest.mark.parametrize("convert", [as_resume_text, as_job])
+def test_json_nested_too_deeply_to_read_is_refused_with_a_message(convert, text):
+    with pytest.raises(TooDeeplyNested, match="This JSON is nested too deeply to read"):
+        convert(text)
+
+
+def test_a_deep_list_that_is_no_json_object_is_left_as_text():
+    assert as_resume_text("[" * 100_000) is None
+
+
+def test_escaped_invisible_characters_in_json_values_are_dropped():
+    pasted = json.dumps({"basics": {"name": "Jor\x00dan\ud800", "label": "Engi\x07neer"}})
+    assert "\\u0000" in pasted  # json.dumps writes them as escapes, which json.loads turns back into characters
+    assert as_resume_text(pasted).startswith("# Jordan\nEngineer\n")
