@@ -69,7 +69,12 @@ def url_error(url: str) -> str | None:
     return None
 
 
+def _invisible_errors(**fields) -> dict:
+    return {key: problem for key, value in fields.items() if (problem := invisible_characters_error(_clean(value)))}
+
+
 def validate_application(company, role_title, job_description, job_url, location) -> dict:
+    """Errors by field; the long job description's invisible characters are the caller's to drop."""
     errors = {}
     for key, value, what in (("company", company, "the company's name"), ("role_title", role_title, "the role title")):
         if not _clean(value):
@@ -85,10 +90,11 @@ def validate_application(company, role_title, job_description, job_url, location
         errors["job_url"] = "Keep the web address under 2,000 characters."
     if len(_clean(location)) > 200:
         errors["location"] = "Keep the location under 200 characters."
-    return errors
+    return errors | _invisible_errors(company=company, role_title=role_title, job_url=job_url, location=location)
 
 
 def validate_resume(name, content) -> dict:
+    """Errors by field; the pasted content's invisible characters are the caller's to drop."""
     errors = {}
     if not _clean(name):
         errors["name"] = "Give the resume a name, like “Backend 2026”."
@@ -97,4 +103,4 @@ def validate_resume(name, content) -> dict:
     content_error = _length_error(_clean(content), MIN_RESUME_LENGTH, "The resume")
     if content_error:
         errors["content"] = content_error
-    return errors
+    return errors | _invisible_errors(name=name)

@@ -6,11 +6,12 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from flask_login import current_user
 
 from ai.indexing import embed_later
+from components.callback_inputs import text_input
 from components.forms import feedback, feedback_outputs, field
 from db import applications as application_queries
 from db.connection import user_tx
-from json_resume import as_job
-from validators import MIN_JOB_DESCRIPTION_LENGTH, validate_application
+from json_resume import TooDeeplyNested, as_job
+from validators import MIN_JOB_DESCRIPTION_LENGTH, drop_invisible, validate_application
 
 dash.register_page(__name__, path="/applications/new", title="New application · Job Forge", order=2)
 
@@ -78,14 +79,21 @@ CONVERTED_FIELDS = ("company", "role_title", "job_description")
     prevent_initial_call=True,
 )
 def save_application(_clicks, company, role_title, job_description, job_url, location):
+    company, role_title, job_url, location = map(text_input, (company, role_title, job_url, location))
+    # A pasted posting's invisible characters are dropped; in the short fields they are a message.
+    job_description = drop_invisible(text_input(job_description))
     shown = [no_update] * len(CONVERTED_FIELDS)
-    if job := as_job(job_description):
+    try:
+        job, too_deep = as_job(job_description), {}
+    except TooDeeplyNested as error:
+        job, too_deep = None, {"job_description": str(error)}
+    if job:
         # What the person typed in the company and role fields wins over the JSON's.
-        company = company if (company or "").strip() else job["company"]
-        role_title = role_title if (role_title or "").strip() else job["role_title"]
+        company = company if company.strip() else job["company"]
+        role_title = role_title if role_title.strip() else job["role_title"]
         job_description = job["job_description"]
         shown = [company, role_title, job_description]
-    errors = validate_application(company, role_title, job_description, job_url, location)
+    errors = validate_application(company, role_title, job_description, job_url, location) | too_deep
     if errors:
         return no_update, *shown, *feedback(errors, FIELDS)
     with user_tx(current_user.id) as conn:
@@ -94,8 +102,8 @@ def save_application(_clicks, company, role_title, job_description, job_url, loc
             company.strip(),
             role_title.strip(),
             job_description.strip(),
-            (job_url or "").strip() or None,
-            (location or "").strip() or None,
+            job_url.strip() or None,
+            location.strip() or None,
         )
     embed_later(current_user.id, job_description.strip(), application_id=application_id)
     return f"/applications/{application_id}", *shown, *feedback({}, FIELDS)

@@ -1,17 +1,16 @@
 """Base resumes: paste, name, edit and choose the primary one."""
 
-import uuid
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 from flask_login import current_user
 
+from components.callback_inputs import flag_input, id_input, text_input
 from components.forms import feedback, feedback_outputs, field
 from db import resumes as resume_queries
 from db.connection import user_tx
-from json_resume import as_resume_text
-from validators import MIN_RESUME_LENGTH, validate_resume
+from json_resume import TooDeeplyNested, as_resume_text
+from validators import MIN_RESUME_LENGTH, drop_invisible, validate_resume
 
 dash.register_page(__name__, path="/resumes", title="Resumes · Job Forge", order=1)
 
@@ -93,14 +92,6 @@ def _resume_card(resume: dict) -> dbc.Card:
     )
 
 
-def _parse_id(value) -> uuid.UUID | None:
-    """A resume id from the browser is only a lookup key; anything malformed finds nothing."""
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
-
-
 def _resume_list() -> list:
     with user_tx(current_user.id) as conn:
         resumes = resume_queries.list_resumes(conn)
@@ -145,8 +136,8 @@ def choose_resume(edit_clicks, _new_clicks):
         return "", EMPTY_FORM, "", "", False, "New resume", ""
     if not ctx.triggered or not ctx.triggered[0]["value"]:
         return (no_update,) * 7  # buttons appearing in a refreshed list are not clicks
+    resume_id = id_input(ctx.triggered_id["index"])
     with user_tx(current_user.id) as conn:
-        resume_id = _parse_id(ctx.triggered_id["index"])
         resume = resume_queries.get_resume(conn, resume_id) if resume_id else None
     if resume is None:
         return (no_update,) * 6 + (dbc.Alert("That resume no longer exists.", color="warning"),)
@@ -192,26 +183,32 @@ def _changed_elsewhere(current: dict, content_shown) -> tuple:
     prevent_initial_call=True,
 )
 def save_resume(_clicks, name, content, is_primary, editing_id, loaded):
-    converted = as_resume_text(content)
-    # A pasted JSON Resume is saved as readable text, and the form shows that text.
-    content_shown = converted or no_update
-    content = converted or content
-    errors = validate_resume(name, content)
+    name, editing_id, is_primary = text_input(name), text_input(editing_id), flag_input(is_primary)
+    typed = text_input(content)
+    try:
+        converted, too_deep = as_resume_text(typed), {}
+    except TooDeeplyNested as error:
+        converted, too_deep = None, {"content": str(error)}
+    # A pasted JSON Resume is saved as readable text, and a paste's invisible characters are
+    # dropped: either way the form shows the text that is saved, so it matches what is stored.
+    content = converted or drop_invisible(typed)
+    content_shown = content if content != typed else no_update
+    errors = validate_resume(name, content) | too_deep
     if errors:
         return "", no_update, no_update, no_update, no_update, no_update, content_shown, *feedback(errors, FIELDS)
     name, content = name.strip(), content.strip()
     with user_tx(current_user.id) as conn:
         if editing_id:
-            editing = _parse_id(editing_id)
+            editing = id_input(editing_id)
             try:
                 found = editing is not None and resume_queries.update_resume(
-                    conn, editing, name, content, bool(is_primary), loaded if isinstance(loaded, dict) else None
+                    conn, editing, name, content, is_primary, loaded if isinstance(loaded, dict) else None
                 )
             except resume_queries.ResumeChanged as changed:
                 return _changed_elsewhere(changed.current, content_shown)
             resume_id = editing if found else None
         else:
-            resume_id = resume_queries.create_resume(conn, name, content, bool(is_primary))
+            resume_id = resume_queries.create_resume(conn, name, content, is_primary)
         # The first resume becomes primary unasked: the box must show it, or the next save would undo it.
         stored = resume_queries.get_resume(conn, resume_id) if resume_id else None
     if stored is None:

@@ -7,8 +7,10 @@ from flask_login import current_user
 
 import config
 from ai.embeddings import EmbeddingError, get_embedder
+from components.callback_inputs import text_input
 from db import embeddings as embedding_queries
 from db.connection import user_tx
+from validators import drop_invisible
 
 dash.register_page(__name__, path="/search", title="Search · Job Forge", order=5)
 
@@ -81,7 +83,8 @@ def _result(row: dict) -> dbc.ListGroupItem:
     prevent_initial_call=True,
 )
 def search(_clicks, _submitted, query):
-    query = (query or "").strip()[:MAX_QUERY_LENGTH]
+    # A pasted query's invisible characters are dropped: they could match nothing anyway.
+    query = drop_invisible(text_input(query)).strip()[:MAX_QUERY_LENGTH]
     if not query:
         return None
     embedder = get_embedder(config.active())

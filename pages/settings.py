@@ -7,9 +7,11 @@ from flask_login import current_user
 
 import config
 from ai.providers import available_providers, default_provider_name
+from components.callback_inputs import text_input
 from components.forms import field
 from db import users as user_queries
 from db.connection import user_tx
+from validators import drop_invisible
 
 dash.register_page(__name__, path="/settings", title="Settings · Job Forge", order=4)
 
@@ -77,7 +79,9 @@ def show_settings(_):
     prevent_initial_call=True,
 )
 def save_settings(_clicks, provider, writing_sample):
-    writing_sample = (writing_sample or "").strip()
+    provider = text_input(provider)
+    # Pasted text: its invisible characters are dropped, not refused.
+    writing_sample = drop_invisible(text_input(writing_sample)).strip()
     if len(writing_sample) > MAX_WRITING_SAMPLE:
         return None, True, f"Keep the sample under {MAX_WRITING_SAMPLE:,} characters."
     if provider not in available_providers(config.active()):
