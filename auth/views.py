@@ -5,7 +5,7 @@ from flask_login import current_user, login_user, logout_user
 
 from auth.forms import LoginForm, RegisterForm
 from auth.guard import safe_next
-from auth.limits import login_limits, signup_limit
+from auth.limits import login_limit, record_failed_login, signup_limit
 from auth.passwords import check_password, hash_password
 from auth.users import load_user
 from db import users as user_queries
@@ -61,8 +61,7 @@ def register():
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-@login_limits[0]
-@login_limits[1]
+@login_limit
 def login():
     if current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
@@ -74,6 +73,7 @@ def login():
         if check_password(form.password.data, password_hash):
             _start_session(account["id"])
             return redirect(safe_next(request.args.get("next")))
+        record_failed_login()
         form.password.errors.append("Email or password is not right.")
     return render_template("auth/login.html", form=form, next=request.args.get("next", ""))
 

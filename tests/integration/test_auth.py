@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import TEST_PASSWORD, unique_email
+from tests.conftest import TEST_PASSWORD, AuthActions, unique_email
 
 
 def test_register_logs_in_and_redirects_home(client, auth):
@@ -181,7 +181,7 @@ def test_repeated_wrong_passwords_for_one_email_are_slowed_down(auth):
     auth.logout()
     statuses = [auth.login(email, password=f"wrong password {n}").status_code for n in range(10)]
     assert statuses == [200] * 10
-    blocked = auth.login(email)  # even the right password waits now
+    blocked = auth.login(email)  # from the guessing address even the right password waits now
     assert blocked.status_code == 429
     assert "Too many attempts" in blocked.get_data(as_text=True)
     assert auth.login(unique_email("someone-else")).status_code == 200
@@ -226,3 +226,38 @@ def test_login_with_a_nul_byte_in_the_email_is_refused_not_crashed(auth):
     response = auth.login("jordan\x00@example.com")
     assert response.status_code == 200
     assert HIDDEN_CHARACTERS in response.get_data(as_text=True)
+
+
+def _from_address(app, address: str) -> AuthActions:
+    client = app.server.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return AuthActions(client)
+
+
+def test_wrong_passwords_from_elsewhere_do_not_lock_the_person_out(app, auth):
+    email = unique_email("targeted")
+    auth.register(email=email)
+    attacker = _from_address(app, "203.0.113.7")
+    assert [attacker.login(email, password=f"guess {n}").status_code for n in range(12)] == [200] * 10 + [429] * 2
+    assert attacker.login(email).status_code == 429  # the guessing address waits, right password or not
+    assert _from_address(app, "198.51.100.20").login(email).status_code == 302
+
+
+def test_wrong_passwords_from_many_addresses_stop_every_one_of_them_but_not_the_person(app, auth):
+    email = unique_email("distributed")
+    auth.register(email=email)
+    attackers = [_from_address(app, f"203.0.113.{n}") for n in range(1, 11)]
+    for attacker in attackers:
+        assert [attacker.login(email, password="guess").status_code for _ in range(2)] == [200, 200]
+    assert attackers[0].login(email).status_code == 429
+    assert _from_address(app, "203.0.113.99").login(email, password="guess").status_code == 200
+    assert _from_address(app, "198.51.100.20").login(email).status_code == 302
+
+
+def test_successful_sign_ins_are_not_limited(app, auth):
+    email = unique_email("regular")
+    auth.register(email=email)
+    person = _from_address(app, "198.51.100.30")
+    for _ in range(20):
+        assert person.login(email).status_code == 302
+        person.logout()
