@@ -13,4 +13,5 @@ USER jobforge
 
 ENV HOST=0.0.0.0 PORT=8050 JOBFORGE_DATA_DIR=/app/.jobforge
 EXPOSE 8050
-CMD ["sh", "-c", "exec gunicorn --workers 2 --bind ${HOST}:${PORT} --access-logfile - 'app:create_server()'"]
+# Migrations run once in gunicorn's master before the workers fork (gunicorn.conf.py: preload_app).
+CMD ["gunicorn", "-c", "gunicorn.conf.py"]

@@ -17,7 +17,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 run: $(VENV)/.runtime
-	$(BIN)/python app.py
+	$(BIN)/gunicorn -c gunicorn.conf.py
 
 test: $(VENV)/.dev
 	scripts/ensure-test-tools.sh

@@ -1,28 +1,21 @@
-"""Job Forge: the app factory, and `python app.py` to run it on this machine."""
-
-import logging
-import signal
-import sys
+"""Job Forge: the app factory. `make run` serves it with gunicorn (gunicorn.conf.py)."""
 
 import dash
-from flask import Flask, render_template_string, request
+from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
-from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
+from flask_wtf.csrf import CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import background_jobs
 from auth import init_auth
 from components import shell
+from components.callback_inputs import install_callback_input_errors
 from config import PROJECT_ROOT, Config, activate
-from db.startup import start_database
-
-log = logging.getLogger("jobforge")
+from db.connection import use_database
+from db.startup import prepare_database
+from error_pages import install_error_pages
 
 CSRF_COOKIE = "_csrf_token"  # the name dash-renderer copies into its X-CSRFToken header
-
-_ERROR_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Job Forge</title>
-<link rel="stylesheet" href="/assets/bootstrap.min.css"></head><body class="container py-5">
-<h1 class="h4">{{ title }}</h1><p>{{ message }}</p><p><a href="/">Back to the dashboard</a></p></body></html>"""
 
 
 def _cookies_secure(config: Config) -> bool:
@@ -68,23 +61,15 @@ def _create_server(config: Config) -> Flask:
         response.headers.setdefault("Content-Security-Policy", "img-src 'self' data:")
         return response
 
-    @server.errorhandler(CSRFError)
-    def csrf_failed(error):
-        message = "Your form was open too long or came from elsewhere. Go back, reload and try again."
-        return render_template_string(_ERROR_PAGE, title="Please try again", message=message), 400
-
-    @server.errorhandler(500)
-    def server_error(error):
-        message = "Something went wrong on our side. Nothing you saved was lost."
-        return render_template_string(_ERROR_PAGE, title="Sorry", message=message), 500
-
+    install_error_pages(server)
+    install_callback_input_errors(server)
     return server
 
 
 def create_app(config: Config | None = None) -> dash.Dash:
     config = config or Config.from_env()
     activate(config)
-    start_database(config)
+    use_database(prepare_database(config), config.pool_min_size, config.pool_max_size)
     server = _create_server(config)
     manager = background_jobs.manager_for(config)
     app = dash.Dash(
@@ -107,15 +92,3 @@ def create_app(config: Config | None = None) -> dash.Dash:
 def create_server() -> Flask:
     """For gunicorn: `gunicorn 'app:create_server()'`."""
     return create_app().server
-
-
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for chatty in ("pgserver", "yoyo"):
-        logging.getLogger(chatty).setLevel(logging.WARNING)
-    # SIGTERM exits through sys.exit so the embedded database is stopped cleanly (atexit).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    settings = Config.from_env()
-    jobforge = create_app(settings)
-    log.info("Job Forge is at http://%s:%s", settings.host, settings.port)
-    jobforge.run(host=settings.host, port=settings.port, debug=False)

@@ -126,7 +126,10 @@ document.addEventListener(
 const jobforgeRefusals = {
   401: "You are signed out (perhaps from another tab or device). Your text is still here: log in again in a new tab, then come back and save.",
   400: "This page is too old to save from. Your text is still here: copy it, reload the page, and paste it back.",
+  413: "This text is too long to save; it is still here.",
   500: "Something went wrong on our side and this was not done. Your text is still here; try again in a moment.",
+  503: "The database is unavailable right now. Your text is still on this page; try again in a minute.",
+  504: "The server took too long to answer. Your text is still on this page; try again in a minute.",
 };
 function jobforgeShowRefusal(message) {
   let banner = document.getElementById("jobforge-refusal");
@@ -152,7 +155,7 @@ const jobforgeFetch = window.fetch;
 window.fetch = async function (resource, options) {
   const response = await jobforgeFetch.call(this, resource, options);
   const url = typeof resource === "string" ? resource : resource.url;
-  const message = jobforgeRefusals[response.status >= 500 ? 500 : response.status];
+  const message = jobforgeRefusals[response.status] || (response.status >= 500 ? jobforgeRefusals[500] : undefined);
   if (url.includes("/_dash-update-component")) {
     if (message) {
       jobforgeShowRefusal(message);

@@ -15,29 +15,61 @@ _settings: dict = {}
 # garbage-collecting) them would end the parent's connections, whose sockets they share.
 _inherited_pools: list[ConnectionPool] = []
 
+# Timeouts nest: a request waits at most POOL_TIMEOUT for a connection and STATEMENT_TIMEOUT for a
+# statement, both well inside gunicorn's worker timeout (gunicorn.conf.py), so an outage is a 503,
+# never a killed worker.
+POOL_TIMEOUT = 5.0
+CONNECT_TIMEOUT = 3  # seconds; libpq's own, for a server that does not answer at all
+STATEMENT_TIMEOUT_MS = 10_000
+
 
 def _configure(conn: psycopg.Connection) -> None:
     register_vector(conn)
     conn.row_factory = dict_row
 
 
-def open_pool(conninfo: str, min_size: int = 1, max_size: int = 10) -> ConnectionPool:
-    """Open the process's pool. Call after forking (each gunicorn worker opens its own)."""
+def _check(conn: psycopg.Connection) -> None:
+    """The pool's check before handing out a connection.
+
+    A restarted server leaves every idle connection dead. The pool would find them one by one,
+    backing off longer after each; checking them all at the first dead one lets the first
+    request after the restart succeed.
+    """
+    try:
+        ConnectionPool.check_connection(conn)
+    except psycopg.Error:
+        if _pool is not None:
+            _pool.check()
+        raise
+
+
+def open_pool(conninfo: str, min_size: int = 1, max_size: int = 10, timeout: float = POOL_TIMEOUT) -> ConnectionPool:
+    """Open the process's pool without waiting for the database: a process boots even while it is down."""
     global _pool
     close_pool()
-    # check: a connection the server dropped (restart, failover) is replaced before it is handed out.
     pool = ConnectionPool(
         conninfo,
         min_size=min_size,
         max_size=max_size,
         open=False,
         configure=_configure,
-        check=ConnectionPool.check_connection,
+        check=_check,
+        timeout=timeout,
+        # Giving up a failed reconnection soon lets the next request try afresh, instead of waiting
+        # out a backoff that grew during a long outage.
+        reconnect_timeout=timeout,
+        kwargs={"connect_timeout": CONNECT_TIMEOUT, "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"},
     )
-    pool.open(wait=True, timeout=30)
+    pool.open(wait=False)
     _pool = pool
-    _settings.update(conninfo=conninfo, min_size=min_size, max_size=max_size)
+    _settings.update(conninfo=conninfo, min_size=min_size, max_size=max_size, timeout=timeout)
     return pool
+
+
+def use_database(conninfo: str, min_size: int = 1, max_size: int = 10, timeout: float = POOL_TIMEOUT) -> None:
+    """Name the database this process and its forks use; each opens its pool on first use."""
+    close_pool()
+    _settings.update(conninfo=conninfo, min_size=min_size, max_size=max_size, timeout=timeout)
 
 
 def close_pool() -> None:
@@ -59,10 +91,9 @@ os.register_at_fork(after_in_child=_forget_pool_after_fork)
 
 def _get_pool() -> ConnectionPool:
     if _pool is None and _settings:
-        # A forked process (a background callback job) opens a small pool of its own.
-        open_pool(_settings["conninfo"], min_size=1, max_size=2)
+        open_pool(**_settings)
     if _pool is None:
-        raise RuntimeError("the database pool is not open; call db.connection.open_pool() first")
+        raise RuntimeError("no database is configured; call db.connection.use_database() first")
     return _pool
 
 

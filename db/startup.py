@@ -1,8 +1,11 @@
-"""Bringing the database up at start-up: embedded server if needed, migrations, then the pool."""
+"""Preparing the database once, before serving: embedded server if needed, migrations, a safety check."""
+
+import psycopg
+from psycopg.rows import dict_row
 
 from config import Config
 from db import embedded
-from db.connection import anonymous_tx, open_pool
+from db.connection import CONNECT_TIMEOUT
 from db.migrations import apply_migrations
 
 # Tables every installed schema has; more come with migrations and are found in the catalog.
@@ -13,19 +16,18 @@ class UnsafeDatabaseRole(RuntimeError):
     """The application role could see past row level security."""
 
 
-def verify_application_role() -> None:
-    """Refuse to serve when row level security would not confine the pool's role."""
-    with anonymous_tx() as conn:
-        role = conn.execute(
-            "select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user"
-        ).fetchone()
-        # Every table with a user_id column (and users itself) holds tenant rows.
-        tables = conn.execute(
-            "select c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) as owner"
-            " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-            " where n.nspname = 'public' and c.relkind in ('r', 'p') and (c.relname = 'users' or exists"
-            " (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))"
-        ).fetchall()
+def verify_application_role(conn: psycopg.Connection) -> None:
+    """Refuse to serve when row level security would not confine the role `conn` signed in as."""
+    role = conn.execute(
+        "select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user"
+    ).fetchone()
+    # Every table with a user_id column (and users itself) holds tenant rows.
+    tables = conn.execute(
+        "select c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) as owner"
+        " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+        " where n.nspname = 'public' and c.relkind in ('r', 'p') and (c.relname = 'users' or exists"
+        " (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))"
+    ).fetchall()
     problems = []
     if role["rolsuper"] or role["rolbypassrls"]:
         problems.append(f"role {role['name']} is a superuser or bypasses row level security")
@@ -43,12 +45,17 @@ def verify_application_role() -> None:
         )
 
 
-def start_database(config: Config) -> None:
+def prepare_database(config: Config) -> str:
+    """Run once per start, before any worker forks; returns the application role's URL.
+
+    Workers never migrate: one that boots while the database is down keeps running and answers 503.
+    """
     if config.embedded_database:
         _, app_url, owner_url = embedded.prepare(config.pgdata_dir)
     else:
         app_url, owner_url = config.database_url, config.migration_database_url
     # Migrations create the vector extension, which the pool's configure step needs.
     apply_migrations(owner_url)
-    open_pool(app_url, config.pool_min_size, config.pool_max_size)
-    verify_application_role()
+    with psycopg.connect(app_url, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT) as conn:
+        verify_application_role(conn)
+    return app_url

@@ -2,62 +2,17 @@
 
 import os
 import shutil
-import subprocess
 import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from celery import Celery
 
-from config import PROJECT_ROOT
 from tests.e2e.conftest import Browser
 from tests.fake_ai_server import free_port
+from tests.processes import Processes, answers, gunicorn_command, wait_until
 
 COVER_LETTER_ORIGIN = {"type": "origin", "doc": "cover_letter"}
-
-
-def _wait_until(ready, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not ready():
-        assert time.monotonic() < deadline, f"{what} did not start within {timeout:.0f} s"
-        time.sleep(0.3)
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - an http URL built here
-            return response.status == 200
-    except OSError:
-        return False
-
-
-class _Processes:
-    """Started processes, each logging to a file; stopped in reverse order, their logs shown on failure."""
-
-    def __init__(self, log_dir: Path):
-        self.log_dir = log_dir
-        self.started: list[tuple[str, subprocess.Popen]] = []
-
-    def start(self, name: str, command: list[str], env: dict | None = None) -> subprocess.Popen:
-        log = open(self.log_dir / f"{name}.log", "wb")  # noqa: SIM115 - the process writes to it until stop()
-        process = subprocess.Popen(  # noqa: S603 - commands this module wrote
-            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-        self.started.append((name, process))
-        return process
-
-    def stop(self) -> None:
-        for name, process in reversed(self.started):
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            print(f"--- {name} log (tail) ---")
-            print((self.log_dir / f"{name}.log").read_text(errors="replace")[-3000:])
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +23,7 @@ def deployment(database_urls, tmp_path_factory):
         pytest.skip("redis-server is not installed (Debian: apt-get install redis-server; `make test` tries)")
     app_url, owner_url = database_urls
     workdir = tmp_path_factory.mktemp("celery-deployment")
-    processes = _Processes(workdir)
+    processes = Processes(workdir)
     try:
         redis_port = free_port()
         processes.start(
@@ -97,16 +52,11 @@ def deployment(database_urls, tmp_path_factory):
             env,
         )
         web_port = free_port()
-        processes.start(
-            "gunicorn",
-            [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{web_port}"]
-            + ["app:create_server()"],
-            env,
-        )
+        processes.start("gunicorn", gunicorn_command(), env | {"PORT": str(web_port)})
         base_url = f"http://127.0.0.1:{web_port}"
-        _wait_until(lambda: _answers(base_url + "/login"), "gunicorn")
+        wait_until(lambda: answers(base_url + "/login"), "gunicorn")
         broker = Celery(broker=redis_url)
-        _wait_until(lambda: bool(broker.control.ping(timeout=0.5)), "the Celery worker")
+        wait_until(lambda: bool(broker.control.ping(timeout=0.5)), "the Celery worker")
         yield base_url
     finally:
         processes.stop()

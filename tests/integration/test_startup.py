@@ -3,11 +3,13 @@
 import psycopg
 import pytest
 
+from db.connection import anonymous_tx
 from db.startup import UnsafeDatabaseRole, verify_application_role
 
 
 def test_the_test_database_is_safe(pool):
-    verify_application_role()
+    with anonymous_tx() as conn:
+        verify_application_role(conn)
 
 
 def test_a_tenant_table_without_forced_row_level_security_stops_start_up(database_urls, pool):
@@ -16,8 +18,11 @@ def test_a_tenant_table_without_forced_row_level_security_stops_start_up(databas
         conn.execute("create table notes_without_policy (id int, user_id uuid)")
         conn.execute("grant select on notes_without_policy to jobforge_app")
     try:
-        with pytest.raises(UnsafeDatabaseRole, match="not enabled and forced on notes_without_policy"):
-            verify_application_role()
+        with (
+            pytest.raises(UnsafeDatabaseRole, match="not enabled and forced on notes_without_policy"),
+            anonymous_tx() as conn,
+        ):
+            verify_application_role(conn)
     finally:
         with psycopg.connect(owner_url, autocommit=True) as conn:
             conn.execute("drop table notes_without_policy")

@@ -1,0 +1,29 @@
+"""gunicorn settings for `make run` and the Docker image: `gunicorn -c gunicorn.conf.py`.
+
+The app is built once in the master (preload): the embedded database starts and migrations run
+there, before any worker forks. Workers only open their own connection pool, on first use, so a
+worker that starts while the database is down keeps running and answers 503.
+"""
+
+import logging
+import os
+
+wsgi_app = "app:create_server()"
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8050')}"
+# Sync workers, two per two cores, measured best here (docs/performance.md).
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+preload_app = True
+# Worker timeout ≫ request budget (statement timeout 10 s) ≫ pool timeout (5 s): see db/connection.py.
+timeout = 30
+graceful_timeout = 10
+accesslog = "-"
+
+
+def on_starting(server):
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for chatty in ("pgserver", "yoyo"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+
+
+def when_ready(server):
+    server.log.info("Job Forge is at http://%s", bind)
