@@ -14,6 +14,7 @@ from config import PROJECT_ROOT, Config, activate
 from db.connection import use_database
 from db.startup import prepare_database
 from error_pages import install_error_pages
+from security_headers import install_security_headers
 
 CSRF_COOKIE = "_csrf_token"  # the name dash-renderer copies into its X-CSRFToken header
 
@@ -55,12 +56,6 @@ def _create_server(config: Config) -> Flask:
             )
         return response
 
-    @server.after_request
-    def restrict_images(response):
-        # Documents render in the browser: images only from this site, so no planted URL is fetched.
-        response.headers.setdefault("Content-Security-Policy", "img-src 'self' data:")
-        return response
-
     install_error_pages(server)
     install_callback_input_errors(server)
     return server
@@ -85,6 +80,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         background_callback_manager=manager,
     )
     server.extensions["jobforge_background"] = manager
+    install_security_headers(server, app)
     app.layout = shell.layout
     return app
 

@@ -13,6 +13,11 @@ from pathlib import Path
 
 import dash
 import diskcache
+
+# Jobs are forked from a server that runs threads. A module another thread is importing at the
+# moment of the fork stays locked in the child for ever; the SDKs' HTTP transport imports this one
+# lazily, on its first client, so it is imported here, before any job forks.
+import httpcore2  # noqa: F401
 from flask import current_app
 from flask_login import current_user
 

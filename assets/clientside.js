@@ -2,11 +2,15 @@
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   jobforge: {
     /* Images become their alt text and only web/mail links stay links: a generated document must not
-       make the browser fetch an address a posting planted (it could carry the resume out). */
+       make the browser fetch an address a posting planted (it could carry the resume out). Every image
+       in Markdown starts with "![", inline or by reference, so none is left after the last step. */
     preview: function (text) {
       return (text || "")
         .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-        .replace(/\]\((?!https?:|mailto:|#)[^)]*\)/gi, "]()");
+        .replace(/!\[([^\]]*)\](\[[^\]]*\])?/g, "$1")
+        .replace(/!\[/g, "[")
+        .replace(/\]\((?!https?:|mailto:|#)[^)]*\)/gi, "]()")
+        .replace(/^( {0,3}\[[^\]]+\]:[ \t]*)(?!<?(?:https?:|mailto:|#))\S+/gim, "$1#");
     },
     /* Marks a document with unsaved edits; the guards below read these marks. */
     dirty: function (text, saved) {
