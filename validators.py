@@ -10,6 +10,9 @@ MAX_PASSWORD_LENGTH = 72  # bcrypt reads only the first 72 bytes
 MIN_JOB_DESCRIPTION_LENGTH = 50
 MIN_RESUME_LENGTH = 100
 MAX_TEXT_LENGTH = 100_000
+# Far beyond any resume or letter; every save keeps a full copy, and export and search read it whole.
+# sql/migrations/0003_bounded_text.sql holds the same number.
+MAX_DOCUMENT_LENGTH = 100_000
 
 
 # PostgreSQL refuses NUL in text and UTF-8 cannot encode a lone surrogate; the other C0
@@ -25,6 +28,15 @@ def drop_invisible(text: str) -> str:
 def invisible_characters_error(text: str) -> str | None:
     if _INVISIBLE.search(text):
         return "Remove the hidden control characters from this field."
+    return None
+
+
+def document_length_error(text: str) -> str | None:
+    if len(text) > MAX_DOCUMENT_LENGTH:
+        return (
+            f"This text has {len(text):,} characters; a document can have at most {MAX_DOCUMENT_LENGTH:,}. "
+            "Shorten it to save; your text is still here."
+        )
     return None
 
 

@@ -1,12 +1,15 @@
 """One application: the posting, its status, and the three AI documents with their editors."""
 
 import difflib
+import logging
 import time
+import traceback
 import uuid
 from datetime import date
 
 import dash
 import dash_bootstrap_components as dbc
+import psycopg
 from dash import (
     ALL,
     MATCH,
@@ -32,6 +35,7 @@ from ai.indexing import embed_later, embed_now
 from ai.match import match_score
 from ai.providers import ProviderError, get_provider
 from ai.workflow import PHASE_LABELS, PHASES, MissingInput, keep_unsaved_text, load_inputs, prompt_version, stream_phase
+from components.callback_inputs import id_list_input, text_input
 from components.document_editor import doc_id, document_editor
 from components.status import STATUS_OPTIONS, status_badge
 from db import applications as application_queries
@@ -40,12 +44,15 @@ from db import embeddings as embedding_queries
 from db import resumes as resume_queries
 from db import users as user_queries
 from db.connection import generation_slot, user_tx
+from validators import document_length_error, drop_invisible
 
 dash.register_page(__name__, path_template="/applications/<application_id>", title="Application · Job Forge", order=3)
 
 GROUNDED = ("resume", "cover_letter")  # documents whose facts must all come from the resumes
 HISTORY_BUTTONS = ("restore", "keep-mine", "take-theirs")
 PROGRESS_INTERVAL = 0.15  # seconds between streamed updates sent to the browser
+
+log = logging.getLogger("jobforge")
 
 
 def layout(application_id: str = "", **_kwargs):
@@ -366,6 +373,7 @@ clientside_callback(
 @callback(
     Output("generate-request", "data", allow_duplicate=True),
     Output("confirm-modal", "is_open", allow_duplicate=True),
+    Output("generation-message", "children", allow_duplicate=True),
     Input("confirm-generate", "n_clicks"),
     Input("confirm-cancel", "n_clicks"),
     State("pending-request", "data"),
@@ -381,16 +389,24 @@ def confirm_generation(_confirm, _cancel, pending, application_id, texts, saved_
     Done here, not in the job: a cancel, or a job still waiting for a worker, must not lose them.
     """
     if ctx.triggered_id != "confirm-generate":
-        return skip, False
+        return skip, False, skip
     phases = _requested_phases(pending)
+    unsaved = {
+        editor_id["doc"]: drop_invisible(text_input(text))
+        for editor_id, text, saved in zip(editor_ids, texts, saved_texts, strict=True)
+        if editor_id["doc"] in phases and text_input(text) != text_input(saved)
+    }
+    for phase, text in unsaved.items():
+        if problem := document_length_error(text):
+            refused = f"Your {PHASE_LABELS[phase].lower()} was not regenerated: {problem}"
+            return skip, False, dbc.Alert(refused, color="warning")
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
         if application is None:
-            return skip, False
-        for editor_id, text, saved in zip(editor_ids, texts, saved_texts, strict=True):
-            if editor_id["doc"] in phases and (text or "") != (saved or ""):
-                keep_unsaved_text(conn, application["id"], editor_id["doc"], text)
-    return {"phases": phases, "nonce": time.time()}, False
+            return skip, False, skip
+        for phase, text in unsaved.items():
+            keep_unsaved_text(conn, application["id"], phase, text)
+    return {"phases": phases, "nonce": time.time()}, False, None
 
 
 def _requested_phases(request) -> list[str]:
@@ -428,6 +444,7 @@ def _final_state(user_id, application: dict, phases: list[str]) -> list:
     state=[
         State("application-id", "data"),
         State("resume-picker", "value"),
+        State(doc_id("saved-text", ALL), "data"),
     ],
     background=True,
     progress=[Output("generation-progress", "children"), Output("document-tabs", "active_tab")],
@@ -443,34 +460,46 @@ def _final_state(user_id, application: dict, phases: list[str]) -> list:
     cancel=[Input("cancel-generation", "n_clicks")],
     prevent_initial_call=True,
 )
-def generate(set_progress, request, application_id, resume_ids):
+def generate(set_progress, request, application_id, resume_ids, saved_texts):
     """Runs in a background process: streams each requested phase into its editor, then saves it.
 
     Only the requested documents are touched. Text streams through set_props; the progress line
     and the tab switch go through set_progress once per phase, so a person can look at another tab.
+    Whatever fails, the editors end showing the saved documents and one message says what happened.
     """
     user_id = ctx.custom_data["user_id"]
     request = request if isinstance(request, dict) else {}
     phases = _requested_phases(request)
-    settings = config.active()
-    with user_tx(user_id) as conn:
-        application = _load_application(conn, application_id)
+    application = None
+    try:
+        with user_tx(user_id) as conn:
+            application = _load_application(conn, application_id)
+            profile = application and user_queries.get_current_user(conn)
         if application is None:
             gone = dbc.Alert("This application no longer exists.", color="warning")
             return [skip] * (4 * len(PHASES)) + [gone, ""]
-        profile = user_queries.get_current_user(conn)
+        message = _write_phases(set_progress, user_id, request, phases, application, profile, resume_ids)
+        final = _final_state(user_id, application, phases)
+    except Exception as error:  # noqa: BLE001 - any failure must leave the saved documents on the page
+        # The type and the frames only: a database error's message can quote the row, document text and all.
+        log.error("generation failed (%s)\n%s", type(error).__name__, "".join(traceback.format_tb(error.__traceback__)))
+        message = _failure_message(error)
+        final = _after_failure(user_id, application, phases, saved_texts)
+    set_props("stream-buffer", {"data": None})  # nothing half-written may arrive after the result
+    return [*final, message, ""]
+
+
+def _write_phases(set_progress, user_id, request: dict, phases: list[str], application, profile, resume_ids):
+    """Streams and saves each phase in turn; returns the message to show (None: all went well)."""
+    settings = config.active()
     provider = get_provider(settings, profile["ai_provider"])
-    message = None
     with generation_slot(user_id) as free:
         if not free:
-            message = dbc.Alert("Another generation of yours is running. Wait for it, or cancel it.", color="warning")
-            phases_run = []
-        else:
-            phases_run = phases
-        for step, phase in enumerate(phases_run, 1):
+            return dbc.Alert("Another generation of yours is running. Wait for it, or cancel it.", color="warning")
+        for step, phase in enumerate(phases, 1):
             set_progress([f"{PHASE_LABELS[phase]} {step}/{len(phases)} · {provider.label}", phase])
             with user_tx(user_id) as conn:
-                inputs = load_inputs(conn, application, profile, resume_ids)
+                inputs = load_inputs(conn, application, profile, id_list_input(resume_ids))
             try:
                 written, last_sent = "", 0.0
                 for chunk in stream_phase(provider, phase, inputs, settings.offline_pace):
@@ -483,17 +512,15 @@ def generate(set_progress, request, application_id, resume_ids):
                         last_sent = time.monotonic()
             except MissingInput as missing:
                 link = dcc.Link(missing.link_text, href=missing.link)
-                message = dbc.Alert([missing.message, " ", link], color="warning")
-                break
+                return dbc.Alert([missing.message, " ", link], color="warning")
             except ProviderError as error:
-                message = dbc.Alert(f"{error.message} Your {PHASE_LABELS[phase].lower()} is as it was.", color="danger")
-                break
+                return dbc.Alert(f"{error.message} Your {PHASE_LABELS[phase].lower()} is as it was.", color="danger")
             with user_tx(user_id) as conn:
                 saved_version = document_queries.save_version(
                     conn,
                     application["id"],
                     phase,
-                    written,
+                    drop_invisible(written),
                     "generated",
                     None,
                     provider=provider.name,
@@ -501,13 +528,33 @@ def generate(set_progress, request, application_id, resume_ids):
                     prompt_version=prompt_version(provider, phase),
                 )
             embed_now(user_id, written, document_version_id=saved_version["version_id"])  # already off the request path
-    final = _final_state(user_id, application, phases)
-    set_props("stream-buffer", {"data": None})  # nothing half-written may arrive after the result
-    if message is None:
-        done = ", ".join(PHASE_LABELS[phase].lower() for phase in phases)
-        label = "Offline draft" if provider.name == "offline" else provider.label
-        message = dbc.Alert(f"{label}: wrote the {done}. Edit freely, then save.", color="info", dismissable=True)
-    return [*final, message, ""]
+    done = ", ".join(PHASE_LABELS[phase].lower() for phase in phases)
+    label = "Offline draft" if provider.name == "offline" else provider.label
+    return dbc.Alert(f"{label}: wrote the {done}. Edit freely, then save.", color="info", dismissable=True)
+
+
+def _failure_message(error: Exception) -> dbc.Alert:
+    if isinstance(error, psycopg.OperationalError):
+        what = "The database became unavailable while writing"
+        when = "in a minute"
+    else:
+        what = "Something went wrong on our side while writing"
+        when = "in a moment"
+    return dbc.Alert(f"{what}; the editors show what is saved. Try again {when}.", color="danger")
+
+
+def _after_failure(user_id, application, phases: list[str], saved_texts) -> list:
+    """The editors after a failed run: the saved documents, from the database if it answers,
+    else as this page last saved them."""
+    if application is not None:
+        try:
+            return _final_state(user_id, application, phases)
+        except psycopg.Error:
+            pass
+    if not (isinstance(saved_texts, list) and len(saved_texts) == len(PHASES)):
+        return [skip] * (4 * len(PHASES))
+    texts = [text if isinstance(text, str) else "" for text in saved_texts]
+    return [*_only(phases, texts), *([skip] * (3 * len(PHASES)))]
 
 
 @callback(
@@ -558,10 +605,14 @@ def cancelled(_clicks, application_id, request, versions_before):
     running=[(Output(doc_id("save", MATCH), "disabled"), True, False)],
     prevent_initial_call=True,
 )
-def save(_save, _keep_mine, text, base_version, application_id):
+def save(_save, _keep_mine, typed, base_version, application_id):
     phase = ctx.triggered_id["doc"]
-    if not (text or "").strip():
+    typed = text_input(typed)
+    text = drop_invisible(typed)  # pasted control characters: PostgreSQL cannot store them, nobody sees them
+    if not text.strip():
         return skip, skip, skip, dbc.Alert("There is nothing to save yet.", color="warning"), skip, skip
+    if problem := document_length_error(text):
+        return skip, skip, skip, dbc.Alert(problem, color="warning"), skip, skip
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
         if application is None:
@@ -575,7 +626,8 @@ def save(_save, _keep_mine, text, base_version, application_id):
     if document.get("version_id"):
         embed_later(current_user.id, text, document_version_id=document["version_id"])
     saved = dbc.Alert("Saved.", color="success", duration=4000, class_name="py-2")
-    return document["version"], text, _origin_label(document), saved, False, ""
+    # The editor's own text counts as saved, so the unsaved mark goes although invisible characters were dropped.
+    return document["version"], typed, _origin_label(document), saved, False, ""
 
 
 @callback(
@@ -701,10 +753,17 @@ def show_diff(first, second, application_id):
 )
 def restore(_clicks, version, editor_text, application_id):
     phase = ctx.triggered_id["doc"]
+    editor_text = drop_invisible(text_input(editor_text))
+    if problem := document_length_error(editor_text):
+        # What the editor holds is kept as a version before the restore, and it could not be.
+        return skip, skip, skip, skip, dbc.Alert(problem, color="warning")
     with user_tx(current_user.id) as conn:
         application, chosen, _ = _two_versions(conn, application_id, phase, version, version)
         if not chosen:
             return skip, skip, skip, skip, dbc.Alert("Choose a version to restore.", color="warning")
+        if document_length_error(chosen["content"]):
+            too_long = f"Version {chosen['version']} is longer than a document may be now, so it cannot be restored."
+            return skip, skip, skip, skip, dbc.Alert(too_long, color="warning")
         # Restoring is an explicit choice of text: what the editor held is kept as a version first.
         keep_unsaved_text(conn, application["id"], phase, editor_text)
         restored = document_queries.save_version(conn, application["id"], phase, chosen["content"], "restored", None)
@@ -720,6 +779,7 @@ def restore(_clicks, version, editor_text, application_id):
 
 @callback(
     Output(doc_id("download", MATCH), "data"),
+    Output(doc_id("message", MATCH), "children", allow_duplicate=True),
     Input({"type": "export", "doc": MATCH, "fmt": ALL}, "n_clicks"),
     State(doc_id("editor", MATCH), "value"),
     State("application-id", "data"),
@@ -727,16 +787,19 @@ def restore(_clicks, version, editor_text, application_id):
 )
 def export(clicks, text, application_id):
     if not ctx.triggered or not ctx.triggered[0]["value"]:
-        return skip
+        return skip, skip
     phase, fmt = ctx.triggered_id["doc"], ctx.triggered_id["fmt"]
+    text = drop_invisible(text_input(text))
+    if problem := document_length_error(text):
+        return skip, dbc.Alert(problem.replace("to save", "to download"), color="warning")
     with user_tx(current_user.id) as conn:
         application = _load_application(conn, application_id)
-    if application is None or not (text or "").strip():
-        return skip
+    if application is None or not text.strip():
+        return skip, skip
     title = f"{PHASE_LABELS[phase]} — {application['role_title']} at {application['company']}"
     content = exports.export_document(text, fmt, title)
     filename = exports.export_filename(application["company"], application["role_title"], phase, date.today(), fmt)
-    return dcc.send_bytes(content, filename, type=exports.media_type(fmt))
+    return dcc.send_bytes(content, filename, type=exports.media_type(fmt)), None
 
 
 def _match_view(result) -> list:
@@ -746,7 +809,7 @@ def _match_view(result) -> list:
         html.Span("/ 100", className="text-body-secondary me-3"),
     ]
     if result.provisional:
-        header.append(dbc.Badge("Provisional: the posting is too short to judge", color="secondary"))
+        header.append(dbc.Badge(result.provisional_reason, color="secondary"))
     summary = html.P(
         f"Keywords covered: {result.keyword_coverage:.0%} of the posting's skills · "
         f"similarity of the whole texts: {result.semantic_similarity:.2f}",

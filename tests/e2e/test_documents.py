@@ -294,3 +294,52 @@ def test_double_click_makes_one_generation(browser):
     browser.wait_for(lambda: "Version 1" in browser.text_of(_doc("history-list", "cover_letter")))
     assert "Version 2" not in browser.text_of(_doc("history-list", "cover_letter"))
     assert browser.text_of(_doc("origin", "cover_letter")) == "Offline draft · version 1"
+
+
+def test_a_failure_after_text_streamed_leaves_the_saved_document_and_one_message(browser):
+    """A failure that is not the provider's (here the draft is over the document limit, so saving it fails)."""
+    with FakeAIServer() as fake:
+        original = config.active()
+        config.activate(dataclasses.replace(original, openai_api_key="sk-test", openai_base_url=fake.openai_base_url))
+        try:
+            browser.new_person_with_an_application()
+            _editor(browser, "cover_letter").send_keys("Saved before the failure.")
+            browser.click_button("Save")
+            browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1")
+            fake.reply(FakeReply(chunks=["Dear Northwind team. " * 2_000] * 3, chunk_delay=0.5))
+            browser.click_button("Generate cover letter")
+            browser.wait_for(lambda: browser.editor_text("cover_letter").startswith("Dear Northwind team."), timeout=20)
+            browser.wait_for(lambda: "went wrong on our side" in browser.text_of("generation-message"), timeout=30)
+            assert browser.editor_text("cover_letter") == "Saved before the failure."
+            assert browser.text_of(_doc("dirty", "cover_letter")) == ""
+            assert browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1"
+            assert browser.duo.get_logs() == []
+        finally:
+            config.activate(original)
+
+
+def test_a_document_over_the_limit_is_explained_and_kept(browser):
+    browser.new_person_with_an_application()
+    too_long = "word " * 20_001
+    browser.paste("Cover letter (Markdown)", too_long)
+    browser.click_button("Save")
+    browser.wait_for_text("a document can have at most 100,000")
+    assert browser.editor_text("cover_letter") == too_long
+    assert browser.text_of(_doc("dirty", "cover_letter")) == "Unsaved changes"
+    browser.click_button("Download")
+    browser.click(
+        browser.driver.find_element(By.XPATH, "//div[contains(@class,'active')]//*[normalize-space()='PDF (.pdf)']")
+    )
+    browser.wait_for_text("Shorten it to download")
+    assert list(Path(browser.duo.download_path).glob("*")) == []
+
+
+def test_pasted_control_characters_are_dropped_when_the_document_is_saved(browser):
+    browser.new_person_with_an_application()
+    browser.paste("Cover letter (Markdown)", "Dear team,\x00 I am writing\x07 to apply.")
+    browser.click_button("Save")
+    browser.wait_for(lambda: browser.text_of(_doc("origin", "cover_letter")) == "Edited by you · version 1")
+    assert browser.text_of(_doc("dirty", "cover_letter")) == ""
+    browser.driver.refresh()
+    browser.wait_for(lambda: browser.editor_text("cover_letter") == "Dear team, I am writing to apply.")
+    assert browser.duo.get_logs() == []

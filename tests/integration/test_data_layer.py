@@ -159,3 +159,22 @@ def test_weekly_counts_cover_twelve_weeks_with_empty_ones(person):
     assert len(weeks) == 12
     assert weeks[-1]["n"] == 2
     assert sum(week["n"] for week in weeks) == 2
+
+
+def test_the_database_refuses_a_document_over_the_limit(person):
+    with user_tx(person) as conn:
+        application_id = applications.create_application(conn, "Co", "Role", POSTING, None, None)
+    with pytest.raises(psycopg.errors.CheckViolation), user_tx(person) as conn:
+        documents.save_version(conn, application_id, "cover_letter", "x" * 100_001, "edited", None)
+
+
+def test_a_document_at_the_limit_of_distinct_words_is_saved_and_searchable(person):
+    """Distinct words make the largest full-text vector; at the limit it still fits PostgreSQL's 1 MB."""
+    words = " ".join(f"w{number:06d}" for number in range(12_500))[:100_000]
+    with user_tx(person) as conn:
+        application_id = applications.create_application(conn, "Co", "Role", POSTING, None, None)
+        documents.save_version(conn, application_id, "research", words, "edited", None)
+        found = conn.execute(
+            "select count(*) as n from documents where search_tsv @@ to_tsquery('english', 'w012000')"
+        ).fetchone()
+    assert found["n"] == 1
