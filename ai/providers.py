@@ -49,21 +49,21 @@ _install_log_redaction()
 
 
 class Provider:
-    """A text generator. `stream()` yields text as it arrives and raises only ProviderError."""
+    """Who writes the documents: a name, a label for people and a model. The SDK providers also stream."""
 
     name: str = ""
     label: str = ""
     model: str = ""
-
-    def stream(self, system: str, messages: list[dict]) -> Iterator[str]:
-        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(model={self.model!r})"
 
 
 class _SDKProvider(Provider):
-    """What the two SDK-backed providers share: building the client lazily and turning failures into sentences."""
+    """What the two SDK-backed providers share: building the client lazily and turning failures into sentences.
+
+    `stream()` yields text as it arrives and raises only ProviderError.
+    """
 
     key_env = ""
     model_env = ""
@@ -303,9 +303,6 @@ class OfflineProvider(Provider):
     name = offline.PROVIDER
     label = "Offline drafter"
     model = offline.MODEL
-
-    def stream(self, system: str, messages: list[dict]) -> Iterator[str]:
-        raise ProviderError(self.label, "The offline drafter is not prompt-driven; the workflow calls it directly.")
 
 
 def available_providers(config) -> dict[str, Provider]:

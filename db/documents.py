@@ -1,7 +1,5 @@
 """Generated documents and their versions: every generation and every saved edit is kept."""
 
-DOC_TYPES = ("research", "resume", "cover_letter")
-
 
 class VersionConflict(Exception):
     """The document changed since the editor loaded it (another tab or a generation)."""
