@@ -13,11 +13,6 @@ from pathlib import Path
 
 import dash
 import diskcache
-
-# Jobs are forked from a server that runs threads. A module another thread is importing at the
-# moment of the fork stays locked in the child for ever; the SDKs' HTTP transport imports this one
-# lazily, on its first client, so it is imported here, before any job forks.
-import httpcore2  # noqa: F401
 from flask import current_app
 from flask_login import current_user
 
@@ -146,6 +141,24 @@ def _private_job_cache(folder: Path) -> _JobCache:
     return _JobCache(str(folder), disk=_PrivateDisk, sqlite_secure_delete=1)
 
 
+def _load_what_jobs_load_lazily(config: Config) -> None:
+    """Local jobs are forked from a server that runs threads. A module another thread is importing at
+    the moment of the fork, or the model it is loading, stays locked in the child for ever (seen: a
+    job stuck importing openai). So what a job loads on first use is loaded once, before any fork.
+    Anthropic's SDK takes seconds to import and serves only a configured key; the others always."""
+    import openai
+
+    from ai.embeddings import load_local_model
+
+    # Building a client imports the SDK's HTTP transport, which the SDKs load on first use.
+    openai.OpenAI(api_key="unused")
+    if config.anthropic_api_key:
+        import anthropic
+
+        anthropic.Anthropic(api_key="unused")
+    load_local_model()
+
+
 class DiskcacheJobs(_PersonBoundJobs, dash.DiskcacheManager):
     """Local background processes, results in a private diskcache."""
 
@@ -166,4 +179,5 @@ def manager_for(config: Config):
         celery_app = Celery("jobforge", broker=config.redis_url, backend=config.redis_url)
         celery_app.conf.result_expires = JOB_RESULT_SECONDS
         return CeleryJobs(celery_app, expire=JOB_RESULT_SECONDS)
+    _load_what_jobs_load_lazily(config)
     return DiskcacheJobs(_private_job_cache(config.data_dir / "background-jobs"), expire=JOB_RESULT_SECONDS)

@@ -48,7 +48,7 @@ _local_model = None
 _local_model_lock = threading.Lock()
 
 
-def _load_local_model():
+def load_local_model():
     """The static model, loaded once per process (≈15 MB, tens of milliseconds) on first use."""
     global _local_model
     if _local_model is None:
@@ -76,7 +76,7 @@ class LocalEmbedder(Embedder):
             return np.zeros((0, self.dims), dtype=np.float32)
         # A static model costs the same per token at any length, so whole postings are embedded, not
         # their first 512 tokens; no worker processes, since this runs inside web workers.
-        vectors = _load_local_model().encode(list(texts), max_length=None, use_multiprocessing=False)
+        vectors = load_local_model().encode(list(texts), max_length=None, use_multiprocessing=False)
         return normalise_rows(vectors)
 
 
