@@ -17,6 +17,8 @@ preload_app = True
 timeout = 30
 graceful_timeout = 10
 accesslog = "-"
+# Not used, and one per user account: a second server on the machine (tests, two checkouts) would take it.
+control_socket_disable = True
 
 
 def on_starting(server):

@@ -4,6 +4,8 @@ import os
 import re
 import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pgserver
@@ -46,9 +48,9 @@ class Deployment:
         server.cleanup()
 
 
-@pytest.fixture(scope="module")
-def deployment(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("outage")
+@contextmanager
+def _make_run(workdir: Path) -> Iterator[Deployment]:
+    """The production command with nothing configured, as `make run` starts it, in a folder of its own."""
     processes = Processes(workdir)
     unset = ("DATABASE_URL", "MIGRATION_DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ANTHROPIC_API_KEY", "OPENAI_API_KEY")
     env = {key: value for key, value in os.environ.items() if key not in unset}
@@ -61,6 +63,12 @@ def deployment(tmp_path_factory):
         yield Deployment(url, workdir / "data" / "pgdata", psutil.Process(master.pid))
     finally:
         processes.stop()
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory):
+    with _make_run(tmp_path_factory.mktemp("outage")) as running:
+        yield running
 
 
 def _signed_in_session(url: str) -> requests.Session:
@@ -119,9 +127,13 @@ def test_text_typed_before_an_outage_is_saved_after_it(dash_duo, deployment):
     browser.wait_for_text("Typed before the outage")
 
 
-def test_sigterm_stops_the_workers_and_the_embedded_database(deployment):
-    postmaster = int((deployment.pgdata / "postmaster.pid").read_text().split()[0])
-    deployment.master.send_signal(signal.SIGTERM)
-    deployment.master.wait(timeout=30)
-    wait_until(lambda: not psutil.pid_exists(postmaster), "the database shutdown", timeout=20)
-    assert not (deployment.pgdata / "postmaster.pid").exists()
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_stopping_the_server_stops_the_workers_and_the_embedded_database(tmp_path, stop):
+    with _make_run(tmp_path) as running:
+        postmaster = int((running.pgdata / "postmaster.pid").read_text().split()[0])
+        workers = running.workers()
+        running.master.send_signal(stop)
+        running.master.wait(timeout=30)
+        wait_until(lambda: not psutil.pid_exists(postmaster), "the database shutdown", timeout=20)
+        assert not any(psutil.pid_exists(worker) for worker in workers)
+        assert not (running.pgdata / "postmaster.pid").exists()
