@@ -343,3 +343,12 @@ def test_pasted_control_characters_are_dropped_when_the_document_is_saved(browse
     browser.driver.refresh()
     browser.wait_for(lambda: browser.editor_text("cover_letter") == "Dear team, I am writing to apply.")
     assert browser.duo.get_logs() == []
+
+
+def test_a_text_over_the_request_limit_is_explained_and_kept(browser):
+    browser.new_person_with_an_application()
+    enormous = "word " * 500_000  # 2.5 MB: over what the server reads in one request
+    browser.paste("Cover letter (Markdown)", enormous)
+    browser.click_button("Save")
+    browser.wait_for(lambda: "too long to save" in browser.text_of("jobforge-refusal"))
+    assert browser.editor_text("cover_letter") == enormous

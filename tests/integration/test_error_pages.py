@@ -66,3 +66,12 @@ def test_error_pages_never_touch_the_database(app, tripwire, error, status, mess
             response = server.make_response(server.handle_user_exception(error))
     assert response.status_code == status
     assert message in response.get_data(as_text=True)
+
+
+def test_a_callback_over_the_body_limit_gets_the_too_long_page(signed_in_client):
+    signed_in_client.get("/")
+    token = signed_in_client.get_cookie("_csrf_token").value
+    body = {"output": "x.children", "inputs": [{"id": "x", "property": "value", "value": "a" * 3_000_000}]}
+    response = signed_in_client.post("/_dash-update-component", json=body, headers={"X-CSRFToken": token})
+    assert response.status_code == 413
+    assert TOO_LONG in response.get_data(as_text=True)
