@@ -58,7 +58,8 @@ class Config:
     # Background callbacks run on Celery workers through Redis when set; else in local processes.
     # Rate-limit counters are shared through it too.
     redis_url: str = ""
-    # Sign-in attempts allowed per client address, and per email address (flask-limiter syntax).
+    # Sign-in attempts allowed per client address; failed sign-ins allowed per email from one address,
+    # and from all the addresses that failed for it (flask-limiter syntax).
     login_limit_per_address: str = "30 per minute"
     login_limit_per_email: str = "10 per 15 minutes"
     signup_limit_per_address: str = "20 per hour"

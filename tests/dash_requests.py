@@ -47,9 +47,11 @@ class DashPage:
         def filled(items):
             return [{**item, "value": values.get((_key(item["id"]), item["property"]))} for item in items]
 
+        outputs = _parse_outputs(callback["output"])
         return {
             "output": callback["output"],
-            "outputs": _parse_outputs(callback["output"]),
+            # dash-renderer sends a single output as itself, several as a list.
+            "outputs": outputs if callback["output"].startswith("..") else outputs[0],
             "inputs": filled(callback["inputs"]),
             "state": filled(callback["state"]),
             "changedPropIds": changed,

@@ -33,10 +33,7 @@ def _call(client, path: str, trigger: tuple[str, str], values: dict):
     """Runs the callback that `trigger` (component id, property) fires, with the browser values given."""
     page = DashPage(client, path)
     callback = page.callback_for(*trigger)
-    body = page.body(callback, {trigger: 1, **values}, [f"{trigger[0]}.{trigger[1]}"])
-    if not callback["output"].startswith(".."):
-        body["outputs"] = body["outputs"][0]  # dash-renderer sends a single output as itself, not in a list
-    return page.post(body)
+    return page.post(page.body(callback, {trigger: 1, **values}, [f"{trigger[0]}.{trigger[1]}"]))
 
 
 def _outputs(response) -> dict:
