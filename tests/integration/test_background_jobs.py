@@ -67,6 +67,14 @@ def other_person(app):
     return client
 
 
+def _generation_started(person) -> tuple[DashPage, dict, dict]:
+    """The person's application page, the generate request it sent, and the job's handles."""
+    client, application_id, resume_id = person
+    page = DashPage(client, f"/applications/{application_id}")
+    body = _generate_body(page, application_id, resume_id)
+    return page, body, page.start_background(body)
+
+
 def _generate_body(page: DashPage, application_id, resume_id) -> dict:
     callback = page.callback_for("generate-request", "data")
     values = {
@@ -78,10 +86,7 @@ def _generate_body(page: DashPage, application_id, resume_id) -> dict:
 
 
 def test_someone_replaying_a_generate_request_gets_only_their_own_job(person_with_an_application, other_person):
-    client, application_id, resume_id = person_with_an_application
-    page_a = DashPage(client, f"/applications/{application_id}")
-    body = _generate_body(page_a, application_id, resume_id)
-    handles_a = page_a.start_background(body)
+    page_a, body, handles_a = _generation_started(person_with_an_application)
 
     page_b = DashPage(other_person, "/")
     handles_b = page_b.start_background(body)  # the very same body
@@ -94,10 +99,7 @@ def test_someone_replaying_a_generate_request_gets_only_their_own_job(person_wit
 
 
 def test_handles_presented_by_someone_else_give_nothing(person_with_an_application, other_person):
-    client, application_id, resume_id = person_with_an_application
-    page_a = DashPage(client, f"/applications/{application_id}")
-    body = _generate_body(page_a, application_id, resume_id)
-    handles_a = page_a.start_background(body)
+    page_a, body, handles_a = _generation_started(person_with_an_application)
 
     page_b = DashPage(other_person, "/")
     deadline = time.monotonic() + 5
@@ -111,12 +113,9 @@ def test_handles_presented_by_someone_else_give_nothing(person_with_an_applicati
 
 
 def test_job_files_are_private_and_a_collected_result_is_gone(person_with_an_application, app):
-    client, application_id, resume_id = person_with_an_application
     cache = app._background_manager.handle
     folder = cache.directory
-    page = DashPage(client, f"/applications/{application_id}")
-    body = _generate_body(page, application_id, resume_id)
-    handles = page.start_background(body)
+    page, body, handles = _generation_started(person_with_an_application)
     page.poll_until_done(body, handles)
 
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
@@ -143,10 +142,7 @@ def _cancel(page: DashPage, job: str, end_id: str | None = None):
 
 
 def test_only_the_owner_can_cancel_and_a_cancel_drops_what_the_job_wrote(person_with_an_application, other_person, app):
-    client, application_id, resume_id = person_with_an_application
-    page_a = DashPage(client, f"/applications/{application_id}")
-    body = _generate_body(page_a, application_id, resume_id)
-    handles = page_a.start_background(body)
+    page_a, body, handles = _generation_started(person_with_an_application)
     _wait_for_streamed_text(page_a, body, handles)
 
     _cancel(DashPage(other_person, "/"), handles["job"], end_id=page_a.end_id)
