@@ -1,18 +1,33 @@
-"""How an application's status looks wherever it is shown."""
+"""How an application's status and priority look wherever they are shown."""
 
 import dash_bootstrap_components as dbc
 
-from db.applications import STATUSES
+from db.applications import PRIORITIES, STATUSES
 
+STATUS_LABELS = {
+    "draft": "Draft",
+    "applied": "Applied",
+    "interview": "Interview",
+    "offer": "Offer",
+    "rejected": "Rejected",
+    "withdrawn": "Withdrawn",
+    "no_response": "No response",
+}
 STATUS_COLORS = {
     "draft": "secondary",
     "applied": "primary",
     "interview": "info",
     "offer": "success",
     "rejected": "danger",
+    "withdrawn": "dark",
+    "no_response": "warning",
 }
-STATUS_OPTIONS = [{"label": status.capitalize(), "value": status} for status in STATUSES]
+STATUS_OPTIONS = [{"label": STATUS_LABELS[status], "value": status} for status in STATUSES]
+PRIORITY_LABELS = {"low": "Low", "normal": "Normal", "high": "High"}
+PRIORITY_OPTIONS = [{"label": PRIORITY_LABELS[priority], "value": priority} for priority in PRIORITIES]
 
 
 def status_badge(status: str) -> dbc.Badge:
-    return dbc.Badge(status.capitalize(), color=STATUS_COLORS.get(status, "secondary"), class_name="status-badge")
+    return dbc.Badge(
+        STATUS_LABELS.get(status, status), color=STATUS_COLORS.get(status, "secondary"), class_name="status-badge"
+    )

@@ -43,3 +43,17 @@ def update_settings(conn, ai_provider: str, writing_sample: str) -> None:
 def end_sessions(conn) -> None:
     """Invalidate every session of the signed-in person (see migration 0002)."""
     conn.execute("update users set session_epoch = session_epoch + 1 where id = app_current_user_id()")
+
+
+DASHBOARD_VIEWS = ("board", "table", "overview")
+
+
+def get_dashboard_view(conn) -> str:
+    row = conn.execute("select dashboard_view from users where id = app_current_user_id()").fetchone()
+    return row["dashboard_view"] if row else DASHBOARD_VIEWS[0]
+
+
+def set_dashboard_view(conn, view: str) -> None:
+    if view not in DASHBOARD_VIEWS:
+        raise ValueError(f"unknown dashboard view {view!r}")
+    conn.execute("update users set dashboard_view = %s where id = app_current_user_id()", (view,))

@@ -71,3 +71,38 @@ def test_repository_migrations_are_numbered_in_order():
     names = sorted(path.name for path in (SQL_DIR / "migrations").glob("*.sql"))
     numbers = [int(name.split("_", 1)[0]) for name in names]
     assert numbers == sorted(set(numbers)), "two migrations share a number"
+
+
+def test_tracking_migration_puts_existing_applications_on_the_timeline(tmp_path):
+    pgdata = Path(tempfile.mkdtemp(prefix="jobforge-migrations-")) / "pgdata"
+    server, app_url, owner_url = embedded.prepare(pgdata, cleanup_mode="delete")
+    try:
+        sql_dir = tmp_path / "sql"
+        shutil.copytree(SQL_DIR, sql_dir)
+        tracking = sql_dir / "migrations" / "0004_tracking.sql"
+        held_back = tracking.read_text()
+        tracking.unlink()
+        apply_migrations(owner_url, sql_dir)
+        with psycopg.connect(app_url) as conn:
+            user_id = conn.execute("select auth_create_user('old@example.com', 'hash', 'Old', 'Data')").fetchone()[0]
+            conn.execute("select set_config('app.current_user_id', %s, true)", (str(user_id),))
+            conn.execute(
+                "insert into applications (user_id, company, role_title, job_description, status)"
+                " values (%s, 'Acme', 'Engineer', 'A posting', 'interview'), (%s, 'Globex', 'Analyst', 'x', 'draft')",
+                (user_id, user_id),
+            )
+        tracking.write_text(held_back)
+        assert apply_migrations(owner_url, sql_dir)[-1] == "0004_tracking"
+        with psycopg.connect(app_url) as conn:
+            conn.execute("select set_config('app.current_user_id', %s, true)", (str(user_id),))
+            rows = conn.execute(
+                "select a.company, e.kind, e.to_status, e.actor from application_events e"
+                " join applications a on a.id = e.application_id order by a.company, e.kind"
+            ).fetchall()
+    finally:
+        server.cleanup()
+    assert rows == [
+        ("Acme", "created", None, "system"),
+        ("Acme", "status", "interview", "system"),
+        ("Globex", "created", None, "system"),
+    ]

@@ -3,14 +3,26 @@
 import psycopg
 import pytest
 
-from db import applications, documents, resumes
+from db import applications, calendar_feeds, contacts, documents, events, interviews, resumes, submissions
 from db.connection import anonymous_tx, open_pool, user_tx
 from db.users import create_user
 from tests.conftest import unique_email
 
 # The tables the behaviour tests below know how to fill. test_every_tenant_table_is_covered reads the
 # catalog: a new table with a user_id column fails until it is added here, with its recipes.
-TENANT_TABLES = ["users", "user_resumes", "applications", "documents", "document_versions", "embeddings"]
+TENANT_TABLES = [
+    "users",
+    "user_resumes",
+    "applications",
+    "documents",
+    "document_versions",
+    "embeddings",
+    "interviews",
+    "contacts",
+    "application_submissions",
+    "application_events",
+    "calendar_feeds",
+]
 
 CATALOG_TENANT_TABLES = """
     select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
@@ -47,15 +59,41 @@ INSERTS = {
         " values (%(user)s, %(application)s, 'test', 3, '[1,2,3]')",
         ("application",),
     ),
+    "interviews": (
+        "insert into interviews (user_id, application_id, starts_at) values (%(user)s, %(application)s, now())",
+        ("application",),
+    ),
+    "contacts": (
+        "insert into contacts (user_id, application_id, name) values (%(user)s, %(application)s, 'Sam')",
+        ("application",),
+    ),
+    "application_submissions": (
+        "insert into application_submissions (user_id, application_id, sent_on, cover_letter_version_id)"
+        " values (%(user)s, %(application)s, current_date, %(document_versions)s)",
+        ("application", "document_versions"),
+    ),
+    "application_events": (
+        "insert into application_events (user_id, application_id, kind) values (%(user)s, %(application)s, 'created')",
+        ("application",),
+    ),
+    "calendar_feeds": (
+        "insert into calendar_feeds (user_id, token_hash) values (%(user)s, sha256(gen_random_uuid()::text::bytea))",
+        (),
+    ),
 }
-# A column each table lets the application role update.
+# A column each table lets the application role update (None: no column, rows are never rewritten).
 UPDATABLE = {
     "users": "first_name",
     "user_resumes": "name",
     "applications": "company",
     "documents": "content",
-    "document_versions": "content",
+    "document_versions": None,
     "embeddings": "model",
+    "interviews": "notes",
+    "contacts": "name",
+    "application_submissions": "sent_on",
+    "application_events": "occurred_at",
+    "calendar_feeds": "token_hash",
 }
 
 
@@ -70,6 +108,11 @@ def _new_person(first_name: str) -> dict:
         version_id = conn.execute(
             "select id from document_versions where document_id = %s", (document["id"],)
         ).fetchone()["id"]
+        interview_id = interviews.add_interview(conn, application_id, "2026-12-01 10:00+00", "technical")
+        contact_id = contacts.add_contact(conn, application_id, "Sam Lee", "Recruiter", "sam@acme.example")
+        submission = submissions.record_sent(conn, application_id, "2026-11-30")
+        event_id = events.list_for(conn, application_id)[0]["id"]
+        calendar_feeds.reset_token(conn)
         embedding_id = conn.execute(
             "insert into embeddings (user_id, application_id, model, dims, embedding)"
             " values (app_current_user_id(), %s, 'test', 3, '[1,0,0]') returning id",
@@ -85,6 +128,11 @@ def _new_person(first_name: str) -> dict:
         "document": document["id"],
         "document_versions": version_id,
         "embeddings": embedding_id,
+        "interviews": interview_id,
+        "contacts": contact_id,
+        "application_submissions": submission["id"],
+        "application_events": event_id,
+        "calendar_feeds": user_id,
     }
 
 
@@ -93,8 +141,16 @@ def alice_and_bob(pool):
     return _new_person("Alice"), _new_person("Bob")
 
 
+# Each table's key column, where it is not "id".
+KEYS = {"calendar_feeds": "user_id"}
+
+
+def _key(table: str) -> str:
+    return KEYS.get(table, "id")
+
+
 def _count(conn, table: str, row_id) -> int:
-    return conn.execute(f"select count(*) as n from {table} where id = %s", (row_id,)).fetchone()["n"]
+    return conn.execute(f"select count(*) as n from {table} where {_key(table)} = %s", (row_id,)).fetchone()["n"]
 
 
 @pytest.mark.parametrize("table", TENANT_TABLES)
@@ -122,8 +178,12 @@ def test_nobody_set_sees_nothing(alice_and_bob, table):
 def test_other_person_cannot_update(alice_and_bob, table):
     alice, bob = alice_and_bob
     column = UPDATABLE[table]
+    if column is None:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege), user_tx(bob["user"]) as conn:
+            conn.execute(f"update {table} set id = id where id = %s", (alice[table],))
+        return
     with user_tx(bob["user"]) as conn:
-        changed = conn.execute(f"update {table} set {column} = {column} where id = %s", (alice[table],))
+        changed = conn.execute(f"update {table} set {column} = {column} where {_key(table)} = %s", (alice[table],))
         assert changed.rowcount == 0
 
 
@@ -131,7 +191,7 @@ def test_other_person_cannot_update(alice_and_bob, table):
 def test_other_person_cannot_delete(alice_and_bob, table):
     alice, bob = alice_and_bob
     with user_tx(bob["user"]) as conn:
-        assert conn.execute(f"delete from {table} where id = %s", (alice[table],)).rowcount == 0
+        assert conn.execute(f"delete from {table} where {_key(table)} = %s", (alice[table],)).rowcount == 0
     with user_tx(alice["user"]) as conn:
         assert _count(conn, table, alice[table]) == 1
 
@@ -164,7 +224,7 @@ def test_row_cannot_be_moved_to_another_person(alice_and_bob, table):
     alice, bob = alice_and_bob
     refused = (psycopg.errors.InsufficientPrivilege, psycopg.errors.ForeignKeyViolation)
     with pytest.raises(refused), user_tx(bob["user"]) as conn:
-        conn.execute(f"update {table} set user_id = %s where id = %s", (alice["user"], bob[table]))
+        conn.execute(f"update {table} set user_id = %s where {_key(table)} = %s", (alice["user"], bob[table]))
 
 
 def test_user_setting_does_not_leak_to_next_use_of_connection(database_urls, alice_and_bob):
