@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import background_jobs
+import calendar_feed
 from auth import init_auth
 from components import shell
 from components.callback_inputs import install_callback_input_errors
@@ -15,6 +16,7 @@ from db.connection import use_database
 from db.startup import prepare_database
 from error_pages import install_error_pages
 from security_headers import install_security_headers
+from static_files import install_static_files
 
 CSRF_COOKIE = "_csrf_token"  # the name dash-renderer copies into its X-CSRFToken header
 
@@ -56,6 +58,7 @@ def _create_server(config: Config) -> Flask:
             )
         return response
 
+    server.register_blueprint(calendar_feed.blueprint)
     install_error_pages(server)
     install_callback_input_errors(server)
     return server
@@ -75,11 +78,16 @@ def create_app(config: Config | None = None) -> dash.Dash:
         assets_folder=str(PROJECT_ROOT / "assets"),
         title="Job Forge",
         update_title=None,
-        compress=True,
+        # static_files compresses (once per file) and Flask-Compress the rest; Dash's compress=True would
+        # register Flask-Compress for every response.
+        compress=False,
+        # Loaded only where needed (assets/plotly_bundle.js), not linked from every page.
+        assets_path_ignore=["^lazy$"],
         suppress_callback_exceptions=True,
         background_callback_manager=manager,
     )
     server.extensions["jobforge_background"] = manager
+    install_static_files(server)
     install_security_headers(server, app)
     app.layout = shell.layout
     return app

@@ -1,4 +1,4 @@
-"""How an application's status and priority look wherever they are shown."""
+"""How an application's status, priority and interview kinds look wherever they are shown."""
 
 import dash_bootstrap_components as dbc
 
@@ -25,6 +25,13 @@ STATUS_COLORS = {
 STATUS_OPTIONS = [{"label": STATUS_LABELS[status], "value": status} for status in STATUSES]
 PRIORITY_LABELS = {"low": "Low", "normal": "Normal", "high": "High"}
 PRIORITY_OPTIONS = [{"label": PRIORITY_LABELS[priority], "value": priority} for priority in PRIORITIES]
+INTERVIEW_KIND_LABELS = {
+    "phone_screen": "Phone screen",
+    "technical": "Technical",
+    "onsite": "Onsite",
+    "final": "Final",
+    "other": "Other",
+}
 
 
 def status_badge(status: str) -> dbc.Badge:
