@@ -3,8 +3,11 @@
 import dash
 from flask import Flask, request
 
-# Fingerprinted or public files that browsers may cache; everything else may hold a person's text.
-_CACHEABLE_PREFIXES = ("/assets/", "/_dash-component-suites/", "/_favicon.ico")
+from static_files import is_static_path
+
+# A static file's own caching is set by static_files; anything else may hold a person's text, and so may an error
+# answered at a static path (a 401 names no person, but nothing there is worth keeping either).
+_STATIC_FILE_STATUSES = {200, 206, 304}
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -34,6 +37,6 @@ def install_security_headers(server: Flask, app: dash.Dash) -> None:
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
-        if not request.path.startswith(_CACHEABLE_PREFIXES):
+        if not (is_static_path(request.path) and response.status_code in _STATIC_FILE_STATUSES):
             response.headers["Cache-Control"] = "no-store"
         return response
