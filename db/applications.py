@@ -145,7 +145,7 @@ def earlier_sources(conn, limit: int = 50) -> list[str]:
 def find_duplicates(conn, company: str, job_url: str | None, exclude_id=None, limit: int = 3) -> list[dict]:
     """Applications to the same company (ignoring case and punctuation) or with the same job URL."""
     return conn.execute(
-        "select id, company, role_title, status, created_at from applications"
+        "select id, company, role_title, status, applied_on, created_at from applications"
         " where (company_key = regexp_replace(lower(%(company)s), '[^[:alnum:]]+', '', 'g')"
         "        or (%(url)s::text is not null and rtrim(lower(job_url), '/') = rtrim(lower(%(url)s::text), '/')))"
         "   and id is distinct from %(exclude)s::uuid"

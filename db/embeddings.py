@@ -96,6 +96,18 @@ order by e.embedding <=> s.embedding
 limit %(limit)s
 """
 
+# Postings whose vectors are nearly the same as a new one's: the same job pasted again.
+NEAR_IDENTICAL_SQL = """
+select a.id, a.company, a.role_title, a.status, a.applied_on, a.created_at,
+       1 - (e.embedding <=> %(query)s) as similarity
+from embeddings e
+join applications a on a.id = e.application_id
+where e.model = %(model)s and e.dims = %(dims)s and e.application_id is not null
+  and 1 - (e.embedding <=> %(query)s) >= %(min_similarity)s
+order by e.embedding <=> %(query)s
+limit %(limit)s
+"""
+
 
 def _as_vector(vector) -> np.ndarray:
     vector = np.asarray(vector, dtype=np.float32)
@@ -134,6 +146,15 @@ def similar_applications(conn, application_id, model: str, limit: int = 5) -> li
     return conn.execute(
         SIMILAR_APPLICATIONS_SQL, {"application_id": application_id, "model": model, "limit": limit}
     ).fetchall()
+
+
+def near_identical_postings(conn, query_vector, model: str, min_similarity: float, limit: int = 3) -> list[dict]:
+    """The person's applications whose posting is at least `min_similarity` (cosine) like this vector."""
+    vector = _as_vector(query_vector)
+    if not np.any(vector):
+        return []
+    parameters = {"query": vector, "model": model, "dims": vector.size, "min_similarity": min_similarity}
+    return conn.execute(NEAR_IDENTICAL_SQL, parameters | {"limit": limit}).fetchall()
 
 
 def semantic_matches(conn, query_vector, model: str, depth: int = CANDIDATES) -> list[dict]:

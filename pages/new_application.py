@@ -10,18 +10,12 @@ from components.callback_inputs import text_input
 from components.forms import feedback, feedback_outputs, field
 from db import applications as application_queries
 from db.connection import user_tx
+from features.new_application import duplicate_notice
+from features.new_application.ids import FIELDS
 from json_resume import TooDeeplyNested, as_job
 from validators import MIN_JOB_DESCRIPTION_LENGTH, drop_invisible, validate_application
 
 dash.register_page(__name__, path="/applications/new", title="New application · Job Forge", order=2)
-
-FIELDS = {
-    "company": "new-company",
-    "role_title": "new-role-title",
-    "job_description": "new-job-description",
-    "job_url": "new-job-url",
-    "location": "new-location",
-}
 
 
 def layout(**_kwargs):
@@ -49,11 +43,18 @@ def layout(**_kwargs):
                             dbc.Row(
                                 [
                                     dbc.Col(
-                                        field(FIELDS["job_url"], "Job URL", type="url", placeholder="https://"), md=8
+                                        field(
+                                            FIELDS["job_url"],
+                                            "Job URL",
+                                            type="url",
+                                            placeholder="https://",
+                                        ),
+                                        md=8,
                                     ),
                                     dbc.Col(field(FIELDS["location"], "Location", placeholder="Remote"), md=4),
                                 ]
                             ),
+                            duplicate_notice.notice(),
                             dbc.Button("Save", id="new-application-save", color="primary"),
                         ]
                     )
