@@ -31,11 +31,12 @@ def invisible_characters_error(text: str) -> str | None:
     return None
 
 
-def document_length_error(text: str) -> str | None:
+def document_length_error(text: str, verb: str) -> str | None:
+    """Why `text` is too long to be a document, naming what the person tried: "save", "download"."""
     if len(text) > MAX_DOCUMENT_LENGTH:
         return (
             f"This text has {len(text):,} characters; a document can have at most {MAX_DOCUMENT_LENGTH:,}. "
-            "Shorten it to save; your text is still here."
+            f"Shorten it to {verb}; your text is still here."
         )
     return None
 
