@@ -52,6 +52,21 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       );
       return unsaved ? [no, request, true] : [request, no, false];
     },
+    /* "Copy" puts the link on the clipboard and says so; a new link clears the old "Copied". Where
+       the clipboard is refused (no permission, plain http), the link is selected for Ctrl+C. */
+    copyLink: async function (clicks, url, fieldId) {
+      const ctx = window.dash_clientside.callback_context;
+      if (!url || !ctx.triggered.length || !ctx.triggered[0].prop_id.endsWith(".n_clicks")) {
+        return "";
+      }
+      try {
+        await navigator.clipboard.writeText(url);
+        return "Copied";
+      } catch (error) {
+        document.getElementById(fieldId).select();
+        return "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.";
+      }
+    },
   },
 });
 

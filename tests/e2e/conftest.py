@@ -152,12 +152,16 @@ class Browser:
         self.click_button("Log out")
         self.wait_for(lambda: "/login" in self.driver.current_url)
 
-    def screenshot(self, name: str) -> None:
-        """Keep a PNG for people to look at, when SCREENSHOT_DIR is set."""
+    def screenshot(self, name: str, width: int = 1280) -> None:
+        """Keep a PNG for people to look at, when SCREENSHOT_DIR is set; `width` 390 is a phone."""
         directory = os.environ.get("SCREENSHOT_DIR")
         if directory:
             Path(directory).mkdir(parents=True, exist_ok=True)
-            self.driver.set_window_size(1280, max(900, self.driver.execute_script("return document.body.scrollHeight")))
+            self.driver.set_window_size(width, 900)  # the page's height at that width, plus the window's own frame
+            height = self.driver.execute_script(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;"
+            )
+            self.driver.set_window_size(width, max(900, height))
             self.driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'});")
             self.driver.save_screenshot(str(Path(directory) / f"{name}.png"))
             self.driver.set_window_size(1280, 900)
