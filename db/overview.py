@@ -13,7 +13,7 @@ from db.applications import CLOSED_STATUSES
 FUNNEL_STAGES = ("applied", "interview", "offer")
 WEEKS = 12
 
-# Applications of the person that are archived: few, read from a partial index (0005_overview).
+# Applications of the person that are archived: few, read from a partial index (0006_overview).
 _NOT_ARCHIVED = (
     "not exists (select 1 from applications a"
     " where a.user_id = %(user)s and a.archived_at is not null and a.id = e.application_id)"
@@ -27,6 +27,14 @@ def status_counts(conn, user_id) -> dict[str, int]:
         (user_id,),
     ).fetchall()
     return {row["status"]: row["n"] for row in rows}
+
+
+def has_archived(conn, user_id) -> bool:
+    """Whether any of the person's applications is archived (when none is left out, the overview says why)."""
+    row = conn.execute(
+        "select exists (select from applications where user_id = %s and archived_at is not null) as any", (user_id,)
+    ).fetchone()
+    return row["any"]
 
 
 def follow_ups_due(conn, user_id, today: date, limit: int = 10) -> tuple[list[dict], int]:
@@ -80,16 +88,19 @@ def applications_per_week(conn, user_id, today: date, weeks: int = WEEKS) -> lis
         "  select applied_on as day from applications"
         "  where user_id = %(user)s and archived_at is null and applied_on >= %(first)s and applied_on < %(end)s"
         "  union all"
-        "  select (select min(e.occurred_at)::date from application_events e"
-        "          where e.user_id = %(user)s and e.application_id = a.id and e.kind = 'status'"
-        "            and e.to_status = any(%(stages)s))"
-        "  from applications a"
-        "  where a.user_id = %(user)s and a.applied_on is null and a.archived_at is null"
+        # An application with no "applied on": its first sent event, when that falls in the weeks shown.
+        "  select min(e.occurred_at)::date from application_events e"
+        "  where e.user_id = %(user)s and e.kind = 'status' and e.to_status = any(%(stages)s)"
+        "    and e.application_id in (select id from applications"
+        "                             where user_id = %(user)s and applied_on is null and archived_at is null)"
+        "  group by e.application_id"
+        "  having min(e.occurred_at) >= %(first)s::date and min(e.occurred_at) < %(end)s::date"
         ")"
-        " select week::date as week, count(sent.day) as n"
+        " select week::date as week, coalesce(per_week.n, 0) as n"
         " from generate_series(%(first)s::date, %(end)s::date - 7, interval '1 week') as week"
-        " left join sent on sent.day >= week and sent.day < week + interval '1 week'"
-        " group by week order by week",
+        " left join (select date_trunc('week', day::timestamp)::date as monday, count(*) as n"
+        "            from sent group by monday) as per_week on per_week.monday = week::date"
+        " order by week",
         {"user": user_id, "first": first, "end": end, "stages": list(FUNNEL_STAGES)},
     ).fetchall()
 
@@ -100,17 +111,17 @@ def median_days_in_stage(conn, user_id) -> dict[str, dict]:
     A stage lasts from the status event that entered it to the application's next status event.
     """
     rows = conn.execute(
-        "select stage, percentile_cont(0.5) within group (order by days) as median_days, count(*) as n"
-        " from (select e.to_status as stage,"
-        "              extract(epoch from lead(e.occurred_at) over by_application - e.occurred_at) / 86400 as days"
+        # Intervals, not epoch seconds: extract() gives numeric, slow to compute for every stay.
+        "select stage, percentile_cont(0.5) within group (order by stay) as median_stay, count(*) as n"
+        " from (select e.to_status as stage, lead(e.occurred_at) over by_application - e.occurred_at as stay"
         "       from application_events e"
         f"      where e.user_id = %(user)s and e.kind = 'status' and {_NOT_ARCHIVED}"
         "       window by_application as (partition by e.application_id order by e.occurred_at)) as stays"
-        " where days is not null and stage = any(%(stages)s)"
+        " where stay is not null and stage = any(%(stages)s)"
         " group by stage",
         {"user": user_id, "stages": list(FUNNEL_STAGES)},
     ).fetchall()
-    found = {row["stage"]: {"median_days": float(row["median_days"]), "n": row["n"]} for row in rows}
+    found = {row["stage"]: {"median_days": row["median_stay"] / timedelta(days=1), "n": row["n"]} for row in rows}
     return {stage: found[stage] for stage in FUNNEL_STAGES if stage in found}
 
 
