@@ -24,6 +24,10 @@ def delete_contact(conn, contact_id) -> bool:
     return conn.execute("delete from contacts where id = %s returning id", (contact_id,)).fetchone() is not None
 
 
+def get_contact(conn, contact_id) -> dict | None:
+    return conn.execute(f"select {_COLUMNS} from contacts where id = %s", (contact_id,)).fetchone()
+
+
 def list_for(conn, application_id) -> list[dict]:
     return conn.execute(
         f"select {_COLUMNS} from contacts where application_id = %s order by lower(name), created_at",
