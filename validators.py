@@ -1,9 +1,12 @@
 """Server-side checks of what people type into forms; each returns {field: message}."""
 
 import re
+from datetime import date
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
+
+from db.applications import PRIORITIES
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 72  # bcrypt reads only the first 72 bytes
@@ -117,3 +120,105 @@ def validate_resume(name, content) -> dict:
     if content_error:
         errors["content"] = content_error
     return errors | _invisible_errors(name=name)
+
+
+# What "Edit details" accepts beyond validate_application's fields.
+MAX_SALARY = 1_000_000_000  # far beyond any salary, well inside the integer column
+MAX_SOURCE_LENGTH = 200
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2100  # a date outside these is a typo (a five-digit year)
+_AMOUNT = re.compile("[0-9]+")
+_THOUSANDS = re.compile(r"[\s,_]")  # "120,000" and "120 000" are how people write amounts
+_ISO_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CURRENCY = re.compile("[A-Z]{3}")
+
+
+def salary_value(text) -> int | None:
+    """A salary as typed ("120,000"), None when empty; ValueError saying why when it is no whole amount."""
+    amount = _THOUSANDS.sub("", _clean(text))
+    if not amount:
+        return None
+    if amount.startswith("-") and _AMOUNT.fullmatch(amount[1:]):
+        raise ValueError("Enter an amount of 0 or more.")
+    if not _AMOUNT.fullmatch(amount):
+        raise ValueError("Enter a whole number, like 120000.")
+    if int(amount) > MAX_SALARY:
+        raise ValueError(f"Enter an amount up to {MAX_SALARY:,}.")
+    return int(amount)
+
+
+def date_value(text) -> date | None:
+    """A date input's value (YYYY-MM-DD), None when empty; ValueError saying why when it is no date."""
+    cleaned = _clean(text)
+    if not cleaned:
+        return None
+    try:
+        if not _ISO_DATE.fullmatch(cleaned):
+            raise ValueError
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError("Enter a date like 2026-12-01.") from None
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValueError(f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}.")
+    return day
+
+
+def currency_value(text) -> str | None:
+    """A currency code upper-cased ("eur" is EUR), None when empty; ValueError when not 3 letters."""
+    code = _clean(text).upper()
+    if code and not _CURRENCY.fullmatch(code):
+        raise ValueError("Use a 3-letter currency code, like USD or EUR.")
+    return code or None
+
+
+def _parse_error(parse, value) -> str | None:
+    try:
+        parse(value)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def validate_details(values: dict) -> dict:
+    """Errors by field for every DETAIL_FIELDS value as typed.
+
+    The job description's and the notes' invisible characters are the caller's to drop."""
+    errors = validate_application(
+        *(values.get(key) for key in ("company", "role_title", "job_description", "job_url", "location"))
+    )
+    for key, parse in (
+        ("salary_min", salary_value),
+        ("salary_max", salary_value),
+        ("salary_currency", currency_value),
+        ("applied_on", date_value),
+        ("follow_up_on", date_value),
+    ):
+        if problem := _parse_error(parse, values.get(key)):
+            errors[key] = problem
+    if "salary_min" not in errors and "salary_max" not in errors:
+        low, high = salary_value(values.get("salary_min")), salary_value(values.get("salary_max"))
+        if low is not None and high is not None and high < low:
+            errors["salary_max"] = "“Salary to” can't be below “Salary from”."
+    if len(_clean(values.get("source"))) > MAX_SOURCE_LENGTH:
+        errors["source"] = f"Keep the source under {MAX_SOURCE_LENGTH} characters."
+    if values.get("priority") not in PRIORITIES:
+        errors["priority"] = "Choose Low, Normal or High."
+    notes = values.get("notes") if isinstance(values.get("notes"), str) else ""
+    if len(notes.strip()) > MAX_TEXT_LENGTH:
+        errors["notes"] = f"Notes can be at most {MAX_TEXT_LENGTH:,} characters (they have {len(notes.strip()):,})."
+    return errors | _invisible_errors(source=values.get("source"), salary_currency=values.get("salary_currency"))
+
+
+def clean_details(values: dict) -> dict:
+    """The changes to save from values that passed validate_details: trimmed, parsed, empty as None."""
+    cleaned = {key: _clean(values.get(key)) for key in ("company", "role_title", "job_description")}
+    for key in ("job_url", "location", "source"):
+        cleaned[key] = _clean(values.get(key)) or None
+    return cleaned | {
+        "salary_min": salary_value(values.get("salary_min")),
+        "salary_max": salary_value(values.get("salary_max")),
+        "salary_currency": currency_value(values.get("salary_currency")),
+        "priority": values["priority"],
+        "notes": _clean(values.get("notes")),
+        "applied_on": date_value(values.get("applied_on")),
+        "follow_up_on": date_value(values.get("follow_up_on")),
+    }

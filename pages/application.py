@@ -8,7 +8,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from features.application import common, details, documents, generation, insights, loading
+from features.application import common, details, details_form, documents, generation, insights, loading, sent, timeline
 
 dash.register_page(__name__, path_template="/applications/<application_id>", title="Application · Job Forge", order=3)
 
@@ -31,7 +31,16 @@ def layout(application_id: str = "", **_kwargs):
             dcc.Store(id=common.Ids.application_id, data=application_id),
             *generation.stores(),
             loading.not_found(),
-            loading.view([details.header(), documents_card, insights.insights_row(), details.posting()]),
+            loading.view(
+                [
+                    details.header(),
+                    details_form.panel(),
+                    dbc.Row([dbc.Col([details.record(), sent.card()], lg=7), dbc.Col(timeline.card(), lg=5)]),
+                    documents_card,
+                    insights.insights_row(),
+                    details.posting(),
+                ]
+            ),
             generation.confirm_modal(),
         ]
     )

@@ -1,6 +1,7 @@
 """What every feature of the application page shares: the id of the application shown, and loading it."""
 
 import uuid
+from datetime import date
 
 from db import applications as application_queries
 
@@ -19,3 +20,8 @@ def parse_id(application_id) -> uuid.UUID | None:
 def load_application(conn, application_id) -> dict | None:
     parsed = parse_id(application_id)
     return application_queries.get_application(conn, parsed) if parsed else None
+
+
+def day_label(day: date) -> str:
+    """Dec 1, 2026."""
+    return f"{day:%b} {day.day}, {day.year}"

@@ -10,10 +10,11 @@ from dash import no_update as skip
 from flask_login import current_user
 
 from db.connection import user_tx
-from features.application import common, details, documents, generation
+from features.application import common, details, documents, generation, sent, timeline
 from features.application.common import load_application
 
-FEATURES = {"details": details, "documents": documents, "generation": generation}  # each: LOADED and loaded()
+# Each: LOADED and loaded().
+FEATURES = {"details": details, "documents": documents, "generation": generation, "timeline": timeline, "sent": sent}
 
 
 class Ids:
