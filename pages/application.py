@@ -8,7 +8,19 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from features.application import common, details, details_form, documents, generation, insights, loading, sent, timeline
+from features.application import (
+    common,
+    contacts,
+    details,
+    details_form,
+    documents,
+    generation,
+    insights,
+    interviews,
+    loading,
+    sent,
+    timeline,
+)
 
 dash.register_page(__name__, path_template="/applications/<application_id>", title="Application · Job Forge", order=3)
 
@@ -36,6 +48,7 @@ def layout(application_id: str = "", **_kwargs):
                     details.header(),
                     details_form.panel(),
                     dbc.Row([dbc.Col([details.record(), sent.card()], lg=7), dbc.Col(timeline.card(), lg=5)]),
+                    dbc.Row([dbc.Col(interviews.card(), lg=7), dbc.Col(contacts.card(), lg=5)]),
                     documents_card,
                     insights.insights_row(),
                     details.posting(),
