@@ -1,12 +1,13 @@
 """Server-side checks of what people type into forms; each returns {field: message}."""
 
 import re
-from datetime import date
+from datetime import date, time
 from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
 from db.applications import PRIORITIES
+from db.interviews import KINDS as INTERVIEW_KINDS
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 72  # bcrypt reads only the first 72 bytes
@@ -222,3 +223,64 @@ def clean_details(values: dict) -> dict:
         "applied_on": date_value(values.get("applied_on")),
         "follow_up_on": date_value(values.get("follow_up_on")),
     }
+
+
+# Interviews and contacts; sql/migrations/0004_tracking.sql holds the same limits.
+MAX_CONTACT_FIELD = 200
+MAX_CONTACT_EMAIL = 320
+MAX_TRACKING_NOTES = 20_000
+_TIME = re.compile("[0-9]{2}:[0-9]{2}(:[0-9]{2})?")  # what a time input sends: 14:30 or 14:30:00
+
+
+def time_value(text) -> time:
+    """A time input's value; ValueError saying why when it is no time of day."""
+    cleaned = _clean(text)
+    try:
+        if not _TIME.fullmatch(cleaned):
+            raise ValueError
+        return time.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError("Enter a time like 14:30.") from None
+
+
+def _notes_error(notes: str) -> str | None:
+    if len(notes) > MAX_TRACKING_NOTES:
+        return f"Keep the notes under {MAX_TRACKING_NOTES:,} characters (they have {len(notes):,})."
+    return None
+
+
+def validate_interview(day, time_of_day, kind, notes: str) -> dict:
+    """Errors by field; the notes' invisible characters are the caller's to drop."""
+    errors = {}
+    for key, value, parse, missing in (
+        ("date", day, date_value, "Enter the date of the interview."),
+        ("time", time_of_day, time_value, "Enter the time it starts."),
+    ):
+        if not _clean(value):
+            errors[key] = missing
+        elif problem := _parse_error(parse, value):
+            errors[key] = problem
+    if kind not in INTERVIEW_KINDS:
+        errors["kind"] = "Choose the kind of interview."
+    if problem := _notes_error(notes):
+        errors["notes"] = problem
+    return errors
+
+
+def validate_contact(name, role, email, notes: str) -> dict:
+    """Errors by field; short fields refuse invisible characters, the notes' are the caller's to drop."""
+    errors = {}
+    name, role, email = _clean(name), _clean(role), _clean(email)
+    if not name:
+        errors["name"] = "Enter the contact's name."
+    elif len(name) > MAX_CONTACT_FIELD:
+        errors["name"] = f"Keep the name under {MAX_CONTACT_FIELD} characters."
+    if len(role) > MAX_CONTACT_FIELD:
+        errors["role"] = f"Keep the role under {MAX_CONTACT_FIELD} characters."
+    if len(email) > MAX_CONTACT_EMAIL:
+        errors["email"] = f"Keep the email under {MAX_CONTACT_EMAIL} characters."
+    elif email and (problem := email_error(email)):
+        errors["email"] = problem
+    if problem := _notes_error(notes):
+        errors["notes"] = problem
+    return errors | _invisible_errors(name=name, role=role, email=email)

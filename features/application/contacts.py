@@ -3,7 +3,7 @@
 import time
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html
+from dash import ALL, Input, Output, State, callback, ctx, html
 from dash import no_update as skip
 from dash.exceptions import PreventUpdate
 from flask_login import current_user
@@ -12,20 +12,15 @@ from components.callback_inputs import id_input, text_input
 from components.forms import field
 from db import contacts as contact_queries
 from db.connection import user_tx
-from features.application import common
+from features.application import common, item_forms
 from features.application.common import load_application, parse_id
-from features.application.item_forms import clicked_item, feedback_outputs, feedback_values, form_mode, item_buttons
-from validators import drop_invisible, email_error, invisible_characters_error
-
-# sql/migrations/0004_tracking.sql holds the same limits.
-MAX_NAME = 200
-MAX_EMAIL = 320
-MAX_NOTES = 20_000
+from features.application.item_forms import clicked_item, feedback_outputs, feedback_values, form_outputs, form_values
+from validators import MAX_CONTACT_FIELD, MAX_TRACKING_NOTES, drop_invisible, validate_contact
 
 
 class Ids:
-    changed = "contacts-changed"  # a dcc.Store: any new value reads the list again
-    editing = "contacts-editing"  # a dcc.Store: the id of the contact in the form, None to add one
+    changed = "contacts-changed"
+    editing = "contacts-editing"
     items = "contacts-list"
     heading = "contact-form-heading"
     name = "contact-name"
@@ -43,56 +38,18 @@ FIELDS = {"name": Ids.name, "role": Ids.role, "email": Ids.email, "notes": Ids.n
 
 
 def card() -> dbc.Card:
-    return dbc.Card(
-        [
-            dbc.CardHeader("Contacts", class_name="fw-semibold"),
-            dbc.CardBody(
-                [
-                    html.Div(id=Ids.items, className="mb-3"),
-                    html.H3("Add contact", id=Ids.heading, className="h6"),
-                    field(Ids.name, "Name", maxLength=MAX_NAME),
-                    dbc.Row(
-                        [
-                            dbc.Col(field(Ids.role, "Role", maxLength=MAX_NAME), sm=6),
-                            dbc.Col(field(Ids.email, "Email", type="text", inputMode="email"), sm=6),
-                        ],
-                        class_name="g-2",
-                    ),
-                    field(Ids.notes, "Contact notes", textarea=True, rows=2, maxLength=MAX_NOTES),
-                    html.Div(
-                        [
-                            dbc.Button("Add contact", id=Ids.save, color="primary"),
-                            dbc.Button("Cancel", id=Ids.cancel, color="secondary", outline=True, class_name="d-none"),
-                        ],
-                        className="d-flex gap-2",
-                    ),
-                    html.Div(id=Ids.message, className="small mt-2", role="status"),
-                    dcc.Store(id=Ids.changed),
-                    dcc.Store(id=Ids.editing),
-                ]
-            ),
-        ],
-        class_name="mb-4",
-    )
-
-
-def _errors(name: str, role: str, email: str, notes: str) -> dict:
-    """Errors by field; short fields refuse invisible characters, the notes had theirs dropped."""
-    errors = {}
-    if not name:
-        errors["name"] = "Enter the contact's name."
-    elif len(name) > MAX_NAME:
-        errors["name"] = f"Keep the name under {MAX_NAME} characters."
-    if len(role) > MAX_NAME:
-        errors["role"] = f"Keep the role under {MAX_NAME} characters."
-    if email and (len(email) > MAX_EMAIL or email_error(email)):
-        errors["email"] = email_error(email) or f"Keep the email under {MAX_EMAIL} characters."
-    if len(notes) > MAX_NOTES:
-        errors["notes"] = f"Keep the notes under {MAX_NOTES:,} characters (they have {len(notes):,})."
-    for key, value in (("name", name), ("role", role), ("email", email)):
-        if problem := invisible_characters_error(value):
-            errors[key] = problem
-    return errors
+    fields = [
+        field(Ids.name, "Name", maxLength=MAX_CONTACT_FIELD),
+        dbc.Row(
+            [
+                dbc.Col(field(Ids.role, "Role", maxLength=MAX_CONTACT_FIELD), sm=6),
+                dbc.Col(field(Ids.email, "Email", type="text", inputMode="email"), sm=6),
+            ],
+            class_name="g-2",
+        ),
+        field(Ids.notes, "Contact notes", textarea=True, rows=2, maxLength=MAX_TRACKING_NOTES),
+    ]
+    return item_forms.card(Ids, "Contacts", "contact", fields)
 
 
 def _item(row: dict) -> html.Li:
@@ -105,7 +62,7 @@ def _item(row: dict) -> html.Li:
     if row["notes"]:
         details.append(html.Div(row["notes"], className="small text-body-secondary", style={"whiteSpace": "pre-wrap"}))
     return html.Li(
-        [html.Div(details, className="text-break"), item_buttons(Ids.edit, Ids.remove, row["id"], row["name"])],
+        [html.Div(details, className="text-break"), item_forms.item_buttons(Ids, row["id"], row["name"])],
         className="list-group-item d-flex justify-content-between align-items-start gap-2 flex-wrap",
     )
 
@@ -138,31 +95,11 @@ def remove_contact(_clicks):
     return time.time_ns()
 
 
-_FORM = {
-    "name": Output(Ids.name, "value"),
-    "role": Output(Ids.role, "value"),
-    "email": Output(Ids.email, "value"),
-    "notes": Output(Ids.notes, "value"),
-    "editing": Output(Ids.editing, "data"),
-    "heading": Output(Ids.heading, "children"),
-    "save_label": Output(Ids.save, "children"),
-    "cancel_hidden": Output(Ids.cancel, "className"),
-}
-_EMPTY = dict.fromkeys(("name", "role", "email", "notes"), "")
-
-
-def _form(values: dict, editing) -> dict:
-    mode = form_mode("contact", editing is not None)
-    return values | {
-        "editing": editing,
-        "heading": mode["heading"],
-        "save_label": mode["save_label"],
-        "cancel_hidden": "d-none" if mode["cancel_hidden"] else "",
-    }
+_EMPTY = dict.fromkeys(FIELDS, "")
 
 
 @callback(
-    output={**_FORM, **feedback_outputs(FIELDS)},
+    output={**form_outputs(Ids, FIELDS), **feedback_outputs(FIELDS)},
     inputs=[Input({"type": Ids.edit, "id": ALL}, "n_clicks"), Input(Ids.cancel, "n_clicks")],
     prevent_initial_call=True,
 )
@@ -170,23 +107,21 @@ def edit_contact(_edits, _cancel):
     """Edit fills the form with the contact; Cancel empties it again."""
     cleared = feedback_values(FIELDS, {})
     if ctx.triggered_id == Ids.cancel:
-        return _form(_EMPTY, None) | cleared
+        return form_values("contact", _EMPTY, None) | cleared
     editing = clicked_item()
     if editing is None:  # a list re-rendered: nothing was clicked
         raise PreventUpdate
     with user_tx(current_user.id) as conn:
         row = contact_queries.get_contact(conn, editing)
     if row is None:
-        return _form(_EMPTY, None) | cleared
+        return form_values("contact", _EMPTY, None) | cleared
     values = {key: row[key] or "" for key in _EMPTY}
-    return _form(values, str(row["id"])) | cleared
+    return form_values("contact", values, str(row["id"])) | cleared
 
 
 @callback(
     output={
-        **{
-            key: Output(prop.component_id, prop.component_property, allow_duplicate=True) for key, prop in _FORM.items()
-        },
+        **form_outputs(Ids, FIELDS, allow_duplicate=True),
         **feedback_outputs(FIELDS, allow_duplicate=True),
         "message": Output(Ids.message, "children"),
         "changed": Output(Ids.changed, "data"),
@@ -206,9 +141,13 @@ def save_contact(_clicks, name, role, email, notes, editing, application_id):
     """Add or save; a wrong field gets its message and everything typed stays in the form."""
     name, role, email = (text_input(value).strip() for value in (name, role, email))
     notes = drop_invisible(text_input(notes)).strip()  # pasted text: invisible characters dropped, not refused
-    errors = _errors(name, role, email, notes)
+    errors = validate_contact(name, role, email, notes)
     if errors:
-        return dict.fromkeys(_FORM, skip) | feedback_values(FIELDS, errors) | {"message": "", "changed": skip}
+        return (
+            dict.fromkeys(form_outputs(Ids, FIELDS), skip)
+            | feedback_values(FIELDS, errors)
+            | {"message": "", "changed": skip}
+        )
     editing = id_input(editing)
     with user_tx(current_user.id) as conn:
         if editing is not None:
@@ -219,4 +158,8 @@ def save_contact(_clicks, name, role, email, notes, editing, application_id):
             message = "Contact added."
         else:
             message = "This application is no longer here."
-    return _form(_EMPTY, None) | feedback_values(FIELDS, {}) | {"message": message, "changed": time.time_ns()}
+    return (
+        form_values("contact", _EMPTY, None)
+        | feedback_values(FIELDS, {})
+        | {"message": message, "changed": time.time_ns()}
+    )

@@ -4,8 +4,7 @@ Dates and times are typed in the person's own time zone (read from the browser) 
 an instant, so the calendar feed and downloads place them right in any calendar app.
 """
 
-import re
-from datetime import datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dash_bootstrap_components as dbc
@@ -19,21 +18,18 @@ from components.forms import field
 from components.status import INTERVIEW_KIND_LABELS
 from db import interviews as interview_queries
 from db.connection import user_tx
-from features.application import common, timeline
+from features.application import common, item_forms, timeline
 from features.application.common import load_application, parse_id
-from features.application.item_forms import clicked_item, feedback_outputs, feedback_values, form_mode, item_buttons
-from validators import date_value, drop_invisible
+from features.application.item_forms import clicked_item, feedback_outputs, feedback_values, form_outputs, form_values
+from validators import MAX_TRACKING_NOTES, date_value, drop_invisible, time_value, validate_interview
 
-# sql/migrations/0004_tracking.sql holds the same limit.
-MAX_NOTES = 20_000
-_TIME = re.compile("[0-9]{2}:[0-9]{2}(:[0-9]{2})?")  # what a time input sends
 KIND_OPTIONS = [{"label": label, "value": kind} for kind, label in INTERVIEW_KIND_LABELS.items()]
 
 
 class Ids:
     time_zone = "interviews-time-zone"  # a dcc.Store: the browser's IANA time zone name
-    changed = "interviews-changed"  # a dcc.Store: any new value reads the list again
-    editing = "interviews-editing"  # a dcc.Store: the id of the interview in the form, None to add one
+    changed = "interviews-changed"
+    editing = "interviews-editing"
     items = "interviews-list"
     heading = "interview-form-heading"
     date = "interview-date"
@@ -51,38 +47,19 @@ FIELDS = {"date": Ids.date, "time": Ids.time, "kind": Ids.kind, "notes": Ids.not
 
 
 def card() -> dbc.Card:
-    return dbc.Card(
-        [
-            dbc.CardHeader("Interviews", class_name="fw-semibold"),
-            dbc.CardBody(
-                [
-                    html.Div(id=Ids.items, className="mb-3"),
-                    html.H3("Add interview", id=Ids.heading, className="h6"),
-                    dbc.Row(
-                        [
-                            dbc.Col(field(Ids.date, "Date", type="date"), sm=6, md=4),
-                            dbc.Col(field(Ids.time, "Time", type="time"), sm=6, md=4),
-                            dbc.Col(_kind_field(), md=4),
-                        ],
-                        class_name="g-2",
-                    ),
-                    field(Ids.notes, "Interview notes", textarea=True, rows=2, maxLength=MAX_NOTES),
-                    html.Div(
-                        [
-                            dbc.Button("Add interview", id=Ids.save, color="primary"),
-                            dbc.Button("Cancel", id=Ids.cancel, color="secondary", outline=True, class_name="d-none"),
-                        ],
-                        className="d-flex gap-2",
-                    ),
-                    html.Div(id=Ids.message, className="small mt-2", role="status"),
-                    dcc.Store(id=Ids.time_zone),
-                    dcc.Store(id=Ids.changed),
-                    dcc.Store(id=Ids.editing),
-                ]
-            ),
-        ],
-        class_name="mb-4",
-    )
+    fields = [
+        dbc.Row(
+            [
+                dbc.Col(field(Ids.date, "Date", type="date"), sm=6, md=4),
+                dbc.Col(field(Ids.time, "Time", type="time"), sm=6, md=4),
+                dbc.Col(_kind_field(), md=4),
+            ],
+            class_name="g-2",
+        ),
+        field(Ids.notes, "Interview notes", textarea=True, rows=2, maxLength=MAX_TRACKING_NOTES),
+        dcc.Store(id=Ids.time_zone),
+    ]
+    return item_forms.card(Ids, "Interviews", "interview", fields)
 
 
 def _kind_field() -> html.Div:
@@ -96,40 +73,8 @@ def _kind_field() -> html.Div:
     )
 
 
-def _time_value(text: str) -> time:
-    if not _TIME.fullmatch(text.strip()):
-        raise ValueError("Enter a time like 14:30.")
-    try:
-        return time.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError("Enter a time like 14:30.") from None
-
-
-def _errors(day: str, time_of_day: str, kind: str, notes: str) -> dict:
-    errors = {}
-    if not day.strip():
-        errors["date"] = "Enter the date of the interview."
-    else:
-        try:
-            date_value(day)
-        except ValueError as error:
-            errors["date"] = str(error)
-    if not time_of_day.strip():
-        errors["time"] = "Enter the time it starts."
-    else:
-        try:
-            _time_value(time_of_day)
-        except ValueError as error:
-            errors["time"] = str(error)
-    if kind not in INTERVIEW_KIND_LABELS:
-        errors["kind"] = "Choose the kind of interview."
-    if len(notes) > MAX_NOTES:
-        errors["notes"] = f"Keep the notes under {MAX_NOTES:,} characters (they have {len(notes):,})."
-    return errors
-
-
 def _start(day: str, time_of_day: str, zone: ZoneInfo) -> datetime:
-    return datetime.combine(date_value(day), _time_value(time_of_day), tzinfo=zone)
+    return datetime.combine(date_value(day), time_value(time_of_day), tzinfo=zone)
 
 
 def _zone(name) -> ZoneInfo:
@@ -157,7 +102,7 @@ def _item(row: dict, zone: ZoneInfo) -> html.Li:
         )
     what = f"{label.lower()} interview on {starts_at:%b} {starts_at.day}"
     return html.Li(
-        [html.Div(details), item_buttons(Ids.edit, Ids.remove, row["id"], what)],
+        [html.Div(details), item_forms.item_buttons(Ids, row["id"], what)],
         className="list-group-item d-flex justify-content-between align-items-start gap-2 flex-wrap",
     )
 
@@ -208,33 +153,11 @@ clientside_callback(
     Input(Ids.time_zone, "id"),
 )
 
-_FORM = {
-    "date": Output(Ids.date, "value"),
-    "time": Output(Ids.time, "value"),
-    "kind": Output(Ids.kind, "value"),
-    "notes": Output(Ids.notes, "value"),
-    "editing": Output(Ids.editing, "data"),
-    "heading": Output(Ids.heading, "children"),
-    "save_label": Output(Ids.save, "children"),
-    "cancel_hidden": Output(Ids.cancel, "className"),
-}
-
-
-def _form(values: dict, editing) -> dict:
-    mode = form_mode("interview", editing is not None)
-    return values | {
-        "editing": editing,
-        "heading": mode["heading"],
-        "save_label": mode["save_label"],
-        "cancel_hidden": "d-none" if mode["cancel_hidden"] else "",
-    }
-
-
 _EMPTY = {"date": "", "time": "", "kind": "phone_screen", "notes": ""}
 
 
 @callback(
-    output={**_FORM, **feedback_outputs(FIELDS)},
+    output={**form_outputs(Ids, FIELDS), **feedback_outputs(FIELDS)},
     inputs=[Input({"type": Ids.edit, "id": ALL}, "n_clicks"), Input(Ids.cancel, "n_clicks")],
     state=State(Ids.time_zone, "data"),
     prevent_initial_call=True,
@@ -243,24 +166,22 @@ def edit_interview(_edits, _cancel, time_zone):
     """Edit fills the form with the interview; Cancel empties it again."""
     cleared = feedback_values(FIELDS, {})
     if ctx.triggered_id == Ids.cancel:
-        return _form(_EMPTY, None) | cleared
+        return form_values("interview", _EMPTY, None) | cleared
     editing = clicked_item()
     if editing is None:  # a list re-rendered: nothing was clicked
         raise PreventUpdate
     with user_tx(current_user.id) as conn:
         row = interview_queries.get_interview(conn, editing)
     if row is None:
-        return _form(_EMPTY, None) | cleared
+        return form_values("interview", _EMPTY, None) | cleared
     starts_at = row["starts_at"].astimezone(_zone(time_zone))
     values = {"date": f"{starts_at:%Y-%m-%d}", "time": f"{starts_at:%H:%M}", "kind": row["kind"], "notes": row["notes"]}
-    return _form(values, str(row["id"])) | cleared
+    return form_values("interview", values, str(row["id"])) | cleared
 
 
 @callback(
     output={
-        **{
-            key: Output(prop.component_id, prop.component_property, allow_duplicate=True) for key, prop in _FORM.items()
-        },
+        **form_outputs(Ids, FIELDS, allow_duplicate=True),
         **feedback_outputs(FIELDS, allow_duplicate=True),
         "message": Output(Ids.message, "children"),
         "changed": Output(Ids.changed, "data"),
@@ -282,8 +203,8 @@ def save_interview(_clicks, day, time_of_day, kind, notes, editing, time_zone, a
     """Add or save; a wrong field gets its message and everything typed stays in the form."""
     day, time_of_day, kind = text_input(day), text_input(time_of_day), text_input(kind)
     notes = drop_invisible(text_input(notes)).strip()  # pasted text: invisible characters dropped, not refused
-    errors = _errors(day, time_of_day, kind, notes)
-    unchanged = dict.fromkeys(_FORM, skip) | {"changed": skip, "timeline": skip}
+    errors = validate_interview(day, time_of_day, kind, notes)
+    unchanged = dict.fromkeys(form_outputs(Ids, FIELDS), skip) | {"changed": skip, "timeline": skip}
     if errors:
         return unchanged | feedback_values(FIELDS, errors) | {"message": ""}
     starts_at = _start(day, time_of_day, _zone(time_zone))
@@ -298,7 +219,7 @@ def save_interview(_clicks, day, time_of_day, kind, notes, editing, time_zone, a
         else:
             saved, message = False, "This application is no longer here."
     return (
-        _form(_EMPTY, None)
+        form_values("interview", _EMPTY, None)
         | feedback_values(FIELDS, {})
         | {"message": message, "changed": timeline.changed(), "timeline": timeline.changed() if saved else skip}
     )
