@@ -10,21 +10,19 @@ most 50 ms (the load benchmark under gunicorn measures the latter as served; thi
 # COPY as the superuser in random order (a person's rows spread over the table, as years of use
 # leave them); then every query runs through db/overview.py as jobforge_app inside user_tx.
 
-import random
 import secrets
 import statistics
 import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
-
-import psycopg
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
+from bench import seed  # noqa: E402
 from config import Config  # noqa: E402
 from db import embedded  # noqa: E402
 from db import overview as queries  # noqa: E402
@@ -39,77 +37,7 @@ PEOPLE = 1_000
 APPLICATIONS_EACH = 100
 HEAVY_APPLICATIONS = 5_000
 RUNS = 200
-NOW = datetime.now(UTC)
 TODAY = date.today()
-
-
-def _journey(rng: random.Random, created_at: datetime) -> list[tuple[str, str, datetime]]:
-    """(from, to, when) status moves of one application: most are sent, some reach interviews and offers."""
-    if rng.random() < 0.2:
-        return []
-    moves, when = [], created_at + timedelta(days=rng.uniform(0, 5))
-    moves.append(("draft", "applied", when))
-    fate = rng.random()
-    if fate < 0.35:
-        moves.append(
-            ("applied", rng.choice(("rejected", "no_response", "withdrawn")), when + timedelta(days=rng.uniform(5, 30)))
-        )
-    elif fate < 0.7:
-        when += timedelta(days=rng.uniform(3, 20))
-        moves.append(("applied", "interview", when))
-        after = rng.random()
-        if after < 0.5:
-            moves.append(("interview", "rejected", when + timedelta(days=rng.uniform(2, 15))))
-        elif after < 0.75:
-            moves.append(("interview", "offer", when + timedelta(days=rng.uniform(5, 20))))
-    return [move for move in moves if move[2] < NOW]
-
-
-def load(superuser_url: str, heavy_person: uuid.UUID) -> int:
-    """Bulk-load everyone's applications and events; returns the heavy person's event count."""
-    rng = random.Random(2026)  # noqa: S311 - the same data every run; nothing here is secret
-    people = [uuid.uuid4() for _ in range(PEOPLE)]
-    owners = [person for person in people for _ in range(APPLICATIONS_EACH)] + [heavy_person] * HEAVY_APPLICATIONS
-    rng.shuffle(owners)
-    heavy_events = 0
-    with psycopg.connect(superuser_url, autocommit=True) as conn:
-        with conn.cursor().copy("copy users (id, email, password_hash, first_name, last_name) from stdin") as copy:
-            for number, person in enumerate(people):
-                copy.write_row((person, f"person{number}@example.com", "x", "Bench", f"Person{number}"))
-        applications, events = [], []
-        for number, owner in enumerate(owners):
-            application_id = uuid.uuid4()
-            created_at = NOW - timedelta(days=rng.uniform(0, 365))
-            moves = _journey(rng, created_at)
-            status = moves[-1][1] if moves else "draft"
-            # A few sent applications have no "applied on": the first sent event says when.
-            applied_on = moves[0][2].date() if moves and rng.random() > 0.05 else None
-            follow_up_on = TODAY + timedelta(days=rng.randint(-20, 20)) if moves and rng.random() < 0.15 else None
-            archived_at = NOW if rng.random() < 0.05 else None
-            updated_at = moves[-1][2] if moves else created_at
-            applications.append(
-                (application_id, owner, f"Company {number % 5000}", "Engineer", "A posting.", status, applied_on)
-                + (follow_up_on, archived_at, created_at, updated_at)
-            )
-            timeline = [(owner, application_id, "created", None, None, created_at)]
-            timeline += [(owner, application_id, "status", before, after, when) for before, after, when in moves]
-            if status == "interview":
-                timeline.append((owner, application_id, "interview", None, None, moves[-1][2]))
-            events += timeline
-            heavy_events += len(timeline) if owner == heavy_person else 0
-        with conn.cursor().copy(
-            "copy applications (id, user_id, company, role_title, job_description, status, applied_on,"
-            " follow_up_on, archived_at, created_at, updated_at) from stdin"
-        ) as copy:
-            for row in applications:
-                copy.write_row(row)
-        with conn.cursor().copy(
-            "copy application_events (user_id, application_id, kind, from_status, to_status, occurred_at) from stdin"
-        ) as copy:
-            for row in events:
-                copy.write_row(row)
-        conn.execute("vacuum analyze applications, application_events")
-    return heavy_events
 
 
 class _Explaining:
@@ -173,7 +101,9 @@ def main() -> None:
         with anonymous_tx() as conn:
             person = find_login(conn, email)["id"]
         started = time.perf_counter()
-        events = load(server.get_uri(embedded.DATABASE_NAME), person)
+        superuser = server.get_uri(embedded.DATABASE_NAME)
+        sizes = dict.fromkeys(seed.filler_people(superuser, PEOPLE), APPLICATIONS_EACH)
+        events = seed.load_applications(superuser, sizes | {person: HEAVY_APPLICATIONS})[person]
         print(
             f"loaded {PEOPLE * APPLICATIONS_EACH + HEAVY_APPLICATIONS:,} applications; the person has "
             f"{HEAVY_APPLICATIONS:,} with {events:,} events ({time.perf_counter() - started:.0f} s)\n"
