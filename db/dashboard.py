@@ -118,10 +118,10 @@ def table_page_sql(user_id, query: TableQuery, limit: int, after: tuple | None =
     """The SQL and parameters for one page of the table (kept apart so the bench can EXPLAIN it).
 
     `after` is the (updated_at, id) of the previous page's last row, for keyset pages in the default
-    order; other sorts page by a bounded offset.
+    order; other sorts (and a jump to a page whose predecessor was never read) page by an offset.
     """
     where = ["user_id = %(user_id)s"]
-    params: dict = {"user_id": user_id, "limit": limit, "offset": 0}
+    params: dict = {"user_id": user_id, "limit": limit, "offset": 0 if after else offset}
     if not query.include_archived:
         where.append("archived_at is null")
     for name in ("status", "priority"):
@@ -158,7 +158,7 @@ def table_page_sql(user_id, query: TableQuery, limit: int, after: tuple | None =
             params["after_at"], params["after_id"] = after
         order = f"updated_at {direction}, id {direction}"
     else:
-        params.update(status_order=list(STATUSES), priority_order=list(PRIORITIES), offset=offset)
+        params.update(status_order=list(STATUSES), priority_order=list(PRIORITIES))
         nulls = " nulls last" if query.sort in _NULLABLE_SORTS else ""
         order = f"{SORTS[query.sort]} {direction}{nulls}, id {direction}"
     sql = (

@@ -72,9 +72,8 @@ def test_sign_up_to_edited_cover_letter_and_isolation(browser):
 
     browser.click_link("Dashboard")
     browser.wait_for_text("Northwind Cloud")
-    row = driver.find_element(By.CSS_SELECTOR, "#applications-table tbody tr")
-    assert "Senior Backend Engineer" in row.text
-    assert "Applied" in row.text
+    card = driver.find_element(By.CSS_SELECTOR, "#board-list-applied .board-card")  # on the board, under Applied
+    assert "Senior Backend Engineer" in card.text
     browser.screenshot("dashboard")
     browser.click_link("Northwind Cloud")
     browser.duo.wait_for_text_to_equal("#application-title", "Senior Backend Engineer")

@@ -1,0 +1,133 @@
+"""The board: one column per status with its count, the newest cards of each, moved by drag or "Move to".
+
+The server sends plain card data to a store; assets/dashboard.js draws the cards (a few DOM nodes
+each, not a Dash component tree: see design.md, "Hot callbacks send data") and reports a drag or
+a "Move to" choice through the MOVE store, which the board callback saves with set_status, so
+every move is on the timeline, in the same transaction that reads the board again.
+"""
+
+import uuid
+
+import dash_bootstrap_components as dbc
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash.exceptions import PreventUpdate
+from flask_login import current_user
+
+from components.status import PRIORITY_LABELS, STATUS_COLORS, STATUS_LABELS
+from db import applications as application_queries
+from db import dashboard as queries
+from db.applications import STATUSES
+from db.connection import user_tx
+from features.dashboard.controls import Ids as ControlIds
+
+PAGE = 20  # cards a column shows at first, and how many more "Show more" adds
+MAX_CARDS = 500  # a column never draws more, however often "Show more" is pressed
+
+
+class Ids:
+    PANEL = "board-panel"
+    DATA = "board-data"  # the cards to draw, per column
+    MOVE = "board-move"  # {id, status, nonce} from a drag or a "Move to" menu
+    MESSAGE = "board-message"
+    COUNT = "board-count"  # {"type": COUNT, "status": s}
+    LIST = "board-list"  # the element the cards of a status are drawn into: board-list-<status>
+    MORE = "board-more"  # {"type": MORE, "status": s}
+
+
+def _column(status: str) -> html.Section:
+    return html.Section(
+        [
+            html.H2(
+                [
+                    html.Span(STATUS_LABELS[status]),
+                    dbc.Badge("0", id={"type": Ids.COUNT, "status": status}, color=STATUS_COLORS[status], pill=True),
+                ],
+                className="h6 d-flex justify-content-between align-items-center mb-2",
+            ),
+            # Filled by assets/dashboard.js, never by Dash, so Sortable may move its children.
+            html.Div(id=f"{Ids.LIST}-{status}", className="board-list", **{"data-status": status}),
+            dbc.Button(
+                "Show more",
+                id={"type": Ids.MORE, "status": status},
+                color="link",
+                size="sm",
+                class_name="w-100",
+                style={"display": "none"},
+            ),
+        ],
+        className="board-column",
+        **{"aria-label": STATUS_LABELS[status]},
+    )
+
+
+def panel() -> html.Div:
+    return html.Div(
+        [
+            dcc.Store(id=Ids.DATA),
+            dcc.Store(id=Ids.MOVE),
+            html.Div(id=Ids.MESSAGE, className="small text-success mb-2", role="status"),
+            html.Div([_column(status) for status in STATUSES], className="board"),
+        ],
+        id=Ids.PANEL,
+    )
+
+
+def _card(row: dict) -> dict:
+    return {
+        "id": str(row["id"]),
+        "company": row["company"],
+        "role": row["role_title"],
+        "priority": row["priority"],
+        "followUp": row["follow_up_on"].isoformat() if row["follow_up_on"] else None,
+    }
+
+
+def _parse_move(move) -> tuple[uuid.UUID, str] | None:
+    """A move as the browser reported it, or None if it is not one (the id is only a lookup key)."""
+    if not isinstance(move, dict) or move.get("status") not in STATUSES:
+        return None
+    try:
+        return uuid.UUID(str(move.get("id"))), move["status"]
+    except ValueError:
+        return None
+
+
+def _limits(more_clicks: list) -> dict[str, int]:
+    return {
+        status: min(MAX_CARDS, PAGE * (1 + (clicks if isinstance(clicks, int) else 0)))
+        for status, clicks in zip(STATUSES, more_clicks, strict=False)
+    }
+
+
+@callback(
+    Output(Ids.DATA, "data"),
+    Output(Ids.MESSAGE, "children"),
+    Input(ControlIds.VIEW, "value"),
+    Input(ControlIds.SHOW_ARCHIVED, "value"),
+    Input(Ids.MOVE, "data"),
+    Input({"type": Ids.MORE, "status": ALL}, "n_clicks"),
+)
+def show_board(view, show_archived, move, more_clicks):
+    if view != "board":
+        raise PreventUpdate
+    message = ""
+    with user_tx(current_user.id) as conn:
+        parsed = _parse_move(move) if ctx.triggered_id == Ids.MOVE else None
+        if parsed and application_queries.set_status(conn, *parsed):
+            moved = application_queries.get_application(conn, parsed[0])
+            message = f"Moved {moved['company']} to {STATUS_LABELS[parsed[1]]}."
+        board = queries.board(conn, current_user.id, _limits(more_clicks), include_archived=bool(show_archived))
+    columns = [
+        {"status": status, "count": board["counts"][status], "cards": [_card(row) for row in board["cards"][status]]}
+        for status in STATUSES
+    ]
+    return {"columns": columns, "statuses": STATUS_LABELS, "priorities": PRIORITY_LABELS}, message
+
+
+clientside_callback(
+    ClientsideFunction("jobforgeDashboard", "renderBoard"),
+    Output({"type": Ids.COUNT, "status": ALL}, "children"),
+    Output({"type": Ids.MORE, "status": ALL}, "style"),
+    Input(Ids.DATA, "data"),
+    State({"type": Ids.COUNT, "status": ALL}, "id"),
+)
