@@ -44,7 +44,7 @@ class Processes:
         self.started.append((name, process))
         return process
 
-    def stop(self) -> None:
+    def stop(self, show_logs: bool = True) -> None:
         for name, process in reversed(self.started):
             process.terminate()
             try:
@@ -52,5 +52,6 @@ class Processes:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-            print(f"--- {name} log (tail) ---")
-            print((self.log_dir / f"{name}.log").read_text(errors="replace")[-3000:])
+            if show_logs:  # pytest shows them for a failing test; a benchmark's output has no use for them
+                print(f"--- {name} log (tail) ---")
+                print((self.log_dir / f"{name}.log").read_text(errors="replace")[-3000:])
