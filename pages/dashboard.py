@@ -1,7 +1,8 @@
 """The dashboard: every application as a board, a table or an overview, the choice kept per person.
 
 The layout is a skeleton that queries nothing; the view last chosen is read (and each new choice
-saved) by one callback, and each view loads its own data in features/dashboard/.
+saved) by one callback, which mounts that view alone: each view loads its own data and its own
+libraries (ag-grid's table, plotly for the overview's charts) only when it is shown.
 """
 
 import dash
@@ -22,12 +23,10 @@ dash.register_page(__name__, path="/", title="Dashboard · Job Forge", order=0)
 class Ids:
     EMPTY = "dashboard-empty"
     CONTENT = "dashboard-content"
-    BOARD = "dashboard-board-view"
-    TABLE = "dashboard-table-view"
-    OVERVIEW = "dashboard-overview-view"
+    VIEW = "dashboard-view-shown"
 
 
-VIEW_CONTAINERS = {"board": Ids.BOARD, "table": Ids.TABLE, "overview": Ids.OVERVIEW}
+PANELS = {"board": board.panel, "table": table.panel, "overview": overview.panel}
 
 
 def _empty_state() -> dbc.Card:
@@ -62,9 +61,7 @@ def layout(**_kwargs):
             html.Div(
                 [
                     toolbar(),
-                    html.Div(board.panel(), id=Ids.BOARD, hidden=True),
-                    html.Div(table.panel(), id=Ids.TABLE, hidden=True),
-                    html.Div(overview.panel(), id=Ids.OVERVIEW, hidden=True),
+                    html.Div(id=Ids.VIEW),
                 ],
                 id=Ids.CONTENT,
                 hidden=True,
@@ -78,7 +75,7 @@ def layout(**_kwargs):
         "view": Output(ControlIds.VIEW, "value"),
         "empty": Output(Ids.EMPTY, "hidden"),
         "content": Output(Ids.CONTENT, "hidden"),
-        **{view: Output(container, "hidden") for view, container in VIEW_CONTAINERS.items()},
+        "shown": Output(Ids.VIEW, "children"),
     },
     inputs=Input(ControlIds.VIEW, "value"),
 )
@@ -97,5 +94,5 @@ def choose_view(chosen):
         "view": no_update if chose else view,
         "empty": not empty,
         "content": empty,
-        **{name: name != view for name in VIEW_CONTAINERS},
+        "shown": PANELS[view](),
     }

@@ -89,6 +89,15 @@ class Browser:
 
         self.click(self.wait_for(visible_button))  # a modal may still be fading in
 
+    def show_dashboard_view(self, label: str) -> None:
+        """Choose "Board", "Table" or "Overview" with the dashboard's view switch, once it is there."""
+
+        def control():
+            xpath = f"//div[@role='radiogroup']//label[normalize-space()='{label}']"
+            return next((found for found in self.driver.find_elements(By.XPATH, xpath) if found.is_displayed()), None)
+
+        self.click(self.wait_for(control))
+
     def wait_for(self, condition, timeout: float = 10):
         # A page that re-renders (or navigates) mid-check leaves stale elements: check again.
         wait = WebDriverWait(self.driver, timeout, ignored_exceptions=[StaleElementReferenceException])

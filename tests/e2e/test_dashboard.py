@@ -11,6 +11,7 @@ from selenium.webdriver.support.ui import Select
 
 from db import applications, events, users
 from db.connection import anonymous_tx, user_tx
+from features.dashboard import board, overview, table
 from tests.support import make_application
 
 
@@ -61,12 +62,6 @@ def _status_events(person, application_id) -> list[tuple[str, str]]:
 def _displayed(browser, component_id) -> bool:
     element = browser.component(component_id)
     return element is not None and element.is_displayed()
-
-
-def _show_view(browser, label: str) -> None:
-    browser.click(
-        browser.driver.find_element(By.XPATH, f"//div[@role='radiogroup']//label[normalize-space()='{label}']")
-    )
 
 
 def test_board_moves_by_menu_and_by_drag_are_on_the_timeline(browser):
@@ -162,7 +157,7 @@ def test_table_sort_filter_search_and_open(browser):
         applications.set_archived(conn, archived, True)
     browser.open("/")
     browser.wait_for(lambda: _cards(browser, "draft") == ["Globex"])
-    _show_view(browser, "Table")
+    browser.show_dashboard_view("Table")
     browser.wait_for(lambda: _grid_companies(browser) == ["Acme", "Globex", "Northwind"])  # newest first
     _screenshots(browser, "dashboard-table")
 
@@ -209,16 +204,17 @@ def test_view_choice_is_remembered_and_empty_state(browser):
     make_application(person, "Acme")
     browser.driver.refresh()
     browser.wait_for(lambda: _cards(browser, "draft") == ["Acme"])
-    _show_view(browser, "Table")
+    browser.show_dashboard_view("Table")
     # The callback that shows the view has saved the choice by then.
-    browser.wait_for(lambda: _displayed(browser, "dashboard-table-view"))
+    browser.wait_for(lambda: _displayed(browser, table.Ids.PANEL))
     browser.wait_for(lambda: _grid_companies(browser) == ["Acme"])
     browser.driver.refresh()
     browser.wait_for(lambda: _grid_companies(browser) == ["Acme"])
-    assert browser.component("dashboard-board-view").get_attribute("hidden") is not None
-    _show_view(browser, "Overview")
-    browser.wait_for(lambda: _displayed(browser, "dashboard-overview-view"))
+    # Only the view shown is mounted, so the others load neither data nor libraries.
+    assert browser.component(board.Ids.PANEL) is None
+    browser.show_dashboard_view("Overview")
+    browser.wait_for(lambda: _displayed(browser, overview.Ids.panel))
     browser.driver.refresh()
-    browser.wait_for(lambda: _displayed(browser, "dashboard-overview-view"))
-    assert not _displayed(browser, "dashboard-table-view")
+    browser.wait_for(lambda: _displayed(browser, overview.Ids.panel))
+    assert browser.component(table.Ids.PANEL) is None
     assert browser.duo.get_logs() == []

@@ -29,14 +29,7 @@ def _follow_up_on(person, application_id):
 def open_overview(browser) -> None:
     """The dashboard, switched to its Overview view by the control a person clicks."""
     browser.open("/")
-
-    def overview_control():
-        controls = browser.driver.find_elements(
-            By.XPATH, "//*[self::button or self::label or self::a][normalize-space()='Overview']"
-        )
-        return next((control for control in controls if control.is_displayed()), None)
-
-    browser.click(browser.wait_for(overview_control))
+    browser.show_dashboard_view("Overview")
     browser.wait_for(lambda: browser.component(Ids.panel) is not None and browser.component(Ids.panel).is_displayed())
 
 

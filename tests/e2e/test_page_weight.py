@@ -56,6 +56,10 @@ def test_charts_load_the_partial_bundle_and_draw_bars_and_a_funnel(browser):
     browser.sign_up("Jordan", "Ellis")
     browser.add_application("Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
     browser.open("/")
+    browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, ".board-card"))
+    _settled(browser)
+    assert _plotly_loaded(browser) == [], "the board draws no chart"
+    browser.show_dashboard_view("Overview")
     browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, ".dash-graph .main-svg"), timeout=20)
     loaded = _plotly_loaded(browser)
     assert len(loaded) == 1 and "/assets/lazy/plotly-finance-" in loaded[0], loaded
