@@ -104,8 +104,8 @@ def panel() -> dbc.Collapse:
                         html.Datalist(id=Ids.sources),
                         dbc.Row(
                             [
-                                dbc.Col(field(FIELDS["applied_on"], "Applied on", type="date"), xs=6),
-                                dbc.Col(field(FIELDS["follow_up_on"], "Follow up on", type="date"), xs=6),
+                                dbc.Col(field(FIELDS["applied_on"], "Applied on", type="date"), sm=6),
+                                dbc.Col(field(FIELDS["follow_up_on"], "Follow up on", type="date"), sm=6),
                             ]
                         ),
                         field(

@@ -45,7 +45,7 @@ def card() -> dbc.Card:
     return dbc.Card(
         [
             dbc.CardHeader("Timeline", class_name="fw-semibold"),
-            dbc.CardBody(html.Ol(id=Ids.events, className="timeline list-unstyled mb-0")),
+            dbc.CardBody(html.Ol(id=Ids.events, className="list-unstyled mb-0")),
             dcc.Store(id=Ids.changed),
             dcc.Store(id=Ids.date_event),
             _date_modal(),
@@ -116,7 +116,7 @@ def _item(event: dict) -> html.Li:
                 className="small text-body-secondary",
             ),
         ],
-        className="timeline-event",
+        className="mb-2",
     )
 
 

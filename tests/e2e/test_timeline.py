@@ -94,6 +94,8 @@ def test_what_was_sent_stays_as_sent_after_the_letter_is_edited_and_regenerated(
     browser.driver.refresh()
     browser.wait_for(lambda: "Cover letter v1" in browser.text_of(sent.Ids.submissions))
     assert browser.text_of(sent.Ids.submissions) == line
+    browser.screenshot("application-sent")
+    browser.screenshot("application-sent-phone", width=390)
 
     browser.click_button("Cover letter v1")
     browser.wait_for(lambda: browser.text_of(sent.Ids.modal_title) == "Cover letter v1, as sent")
