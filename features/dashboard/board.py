@@ -92,10 +92,13 @@ def _parse_move(move) -> tuple[uuid.UUID, str] | None:
         return None
 
 
-def _limits(more_clicks: list) -> dict[str, int]:
+def _limits(more_clicks) -> dict[str, int]:
+    """Cards to show per column: a page more for each "Show more" click (the clicks came from the browser)."""
+    clicks = more_clicks if isinstance(more_clicks, list) else []
+    clicks = [*clicks[: len(STATUSES)], *[None] * (len(STATUSES) - len(clicks))]
     return {
-        status: min(MAX_CARDS, PAGE * (1 + (clicks if isinstance(clicks, int) else 0)))
-        for status, clicks in zip(STATUSES, more_clicks, strict=False)
+        status: min(MAX_CARDS, PAGE * (1 + (count if isinstance(count, int) and count > 0 else 0)))
+        for status, count in zip(STATUSES, clicks, strict=True)
     }
 
 
