@@ -1,8 +1,6 @@
 """The connection pool and the one way to run SQL: a transaction bound to a user."""
 
 import os
-import time
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -23,10 +21,6 @@ _inherited_pools: list[ConnectionPool] = []
 POOL_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 3  # seconds; libpq's own, for a server that does not answer at all
 STATEMENT_TIMEOUT_MS = 10_000
-# A connection handed back this recently is not checked again before its next use: the check is a
-# round trip, a third of a light request's database time when every request checks out twice.
-RECENTLY_USED = 1.0  # seconds
-_returned_at: "weakref.WeakKeyDictionary[psycopg.Connection, float]" = weakref.WeakKeyDictionary()
 
 
 def _configure(conn: psycopg.Connection) -> None:
@@ -34,21 +28,13 @@ def _configure(conn: psycopg.Connection) -> None:
     conn.row_factory = dict_row
 
 
-def _mark_returned(conn: psycopg.Connection) -> None:
-    _returned_at[conn] = time.monotonic()
-
-
 def _check(conn: psycopg.Connection) -> None:
-    """The pool's check before handing out a connection that has been idle a while.
+    """The pool's check before handing out a connection.
 
     A restarted server leaves every idle connection dead. The pool would find them one by one,
     backing off longer after each; checking them all at the first dead one lets the first
-    request after the restart succeed. A connection used a moment ago is handed out unchecked:
-    a restart in that moment costs the request in flight a 503, as it would anyway.
+    request after the restart succeed.
     """
-    returned = _returned_at.get(conn)
-    if returned is not None and time.monotonic() - returned < RECENTLY_USED:
-        return
     try:
         ConnectionPool.check_connection(conn)
     except psycopg.Error:
@@ -68,7 +54,6 @@ def open_pool(conninfo: str, min_size: int = 1, max_size: int = 10, timeout: flo
         open=False,
         configure=_configure,
         check=_check,
-        reset=_mark_returned,
         timeout=timeout,
         # Giving up a failed reconnection soon lets the next request try afresh, instead of waiting
         # out a backoff that grew during a long outage.
