@@ -5,15 +5,15 @@ text exactly as it was, however the documents were edited or regenerated since.
 """
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, html
+from dash import ALL, Input, Output, callback, ctx, html
 from dash import no_update as skip
 from flask_login import current_user
 
 from components.callback_inputs import id_input
 from db import submissions as submission_queries
 from db.connection import user_tx
-from features.application import common, timeline
-from features.application.common import day_label, parse_id
+from features.application import timeline
+from features.application.common import day_label
 
 DOC_LABELS = {"resume": "Resume", "cover_letter": "Cover letter"}
 
@@ -93,18 +93,7 @@ def loaded(conn, application: dict) -> dict:
     return {"submissions": _lines(conn, application["id"])}
 
 
-@callback(
-    Output(Ids.submissions, "children", allow_duplicate=True),
-    Input(timeline.Ids.changed, "data"),
-    State(common.Ids.application_id, "data"),
-    prevent_initial_call=True,
-)
-def refresh(_changed, application_id):
-    parsed = parse_id(application_id)
-    if parsed is None:
-        return skip
-    with user_tx(current_user.id) as conn:
-        return _lines(conn, parsed)
+timeline.redraw_on_change(Ids.submissions, _lines)
 
 
 @callback(

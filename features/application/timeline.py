@@ -132,18 +132,24 @@ def loaded(conn, application: dict) -> dict:
     return {"events": _items(conn, application["id"])}
 
 
-@callback(
-    Output(Ids.events, "children", allow_duplicate=True),
-    Input(Ids.changed, "data"),
-    State(common.Ids.application_id, "data"),
-    prevent_initial_call=True,
-)
-def refresh(_changed, application_id):
-    parsed = parse_id(application_id)
-    if parsed is None:
-        return skip
-    with user_tx(current_user.id) as conn:
-        return _items(conn, parsed)
+def redraw_on_change(component_id: str, draw) -> None:
+    """Redraw `component_id`'s children with `draw(conn, application_id)` whenever Ids.changed moves."""
+
+    @callback(
+        Output(component_id, "children", allow_duplicate=True),
+        Input(Ids.changed, "data"),
+        State(common.Ids.application_id, "data"),
+        prevent_initial_call=True,
+    )
+    def redraw(_changed, application_id):
+        parsed = parse_id(application_id)
+        if parsed is None:
+            return skip
+        with user_tx(current_user.id) as conn:
+            return draw(conn, parsed)
+
+
+redraw_on_change(Ids.events, _items)
 
 
 def _event_of(conn, application_id, event_id) -> dict | None:
