@@ -11,7 +11,7 @@ import calendar_feed
 from auth import init_auth
 from components import shell
 from components.callback_inputs import install_callback_input_errors
-from config import PROJECT_ROOT, Config, activate
+from config import MAX_REQUEST_BYTES, PROJECT_ROOT, Config, activate
 from db.connection import use_database
 from db.startup import prepare_database
 from error_pages import install_error_pages
@@ -42,7 +42,7 @@ def _create_server(config: Config) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,  # valid for the session: a tab left open overnight still works
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
     )
     server.session_interface = _SessionCookieSecureOverHttps(config)
     if config.trust_proxy:

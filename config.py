@@ -8,6 +8,11 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 
+# Files people upload (resumes, CSV imports) are refused above this size.
+UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+# A request body may hold one such file as base64 (4/3 of its size) inside a callback's JSON.
+MAX_REQUEST_BYTES = UPLOAD_MAX_BYTES * 4 // 3 + 512 * 1024
+
 
 def _secret_key_from(data_dir: Path) -> str:
     """Read the stored secret key, creating it on first run so sessions survive restarts."""

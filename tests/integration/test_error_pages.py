@@ -8,6 +8,7 @@ from flask import session
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import InternalServerError, RequestEntityTooLarge
 
+from config import MAX_REQUEST_BYTES
 from db import connection
 from error_pages import DATABASE_DOWN, SERVER_ERROR, TOO_LONG, TOO_SLOW
 from tests.fake_ai_server import free_port
@@ -71,7 +72,10 @@ def test_error_pages_never_touch_the_database(app, tripwire, error, status, mess
 def test_a_callback_over_the_body_limit_gets_the_too_long_page(signed_in_client):
     signed_in_client.get("/")
     token = signed_in_client.get_cookie("_csrf_token").value
-    body = {"output": "x.children", "inputs": [{"id": "x", "property": "value", "value": "a" * 3_000_000}]}
+    body = {
+        "output": "x.children",
+        "inputs": [{"id": "x", "property": "value", "value": "a" * (MAX_REQUEST_BYTES + 1)}],
+    }
     response = signed_in_client.post("/_dash-update-component", json=body, headers={"X-CSRFToken": token})
     assert response.status_code == 413
     assert TOO_LONG in response.get_data(as_text=True)
