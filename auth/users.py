@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from flask_login import UserMixin
 
 from db import users as user_queries
-from db.connection import user_tx
+from db.connection import anonymous_statement
 
 
 @dataclass(frozen=True)
@@ -27,14 +27,14 @@ class User(UserMixin):
 
 
 def load_user(session_id: str) -> User | None:
-    """Load the session's user under their own row level security; None logs them out."""
+    """Load the session's user, if their session is still valid; None logs them out."""
     user_id, _, epoch = session_id.partition(":")
     try:
         uid, session_epoch = uuid.UUID(user_id), int(epoch)
     except ValueError:
         return None
-    with user_tx(uid) as conn:
-        row = user_queries.get_current_user(conn)
-    if row is None or row["session_epoch"] != session_epoch:
+    with anonymous_statement() as conn:
+        row = user_queries.session_user(conn, uid, session_epoch)
+    if row is None:
         return None
     return User(row["id"], row["email"], row["first_name"], row["last_name"], row["session_epoch"])

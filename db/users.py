@@ -25,6 +25,14 @@ def find_login(conn, email: str) -> dict | None:
     return conn.execute("select id, password_hash from auth_find_login(%s)", (email,)).fetchone()
 
 
+def session_user(conn, user_id, session_epoch: int) -> dict | None:
+    """The profile of a session's user, if the session's epoch is still theirs (migration 0010)."""
+    return conn.execute(
+        "select id, email, first_name, last_name, session_epoch from auth_session_user(%s, %s)",
+        (user_id, session_epoch),
+    ).fetchone()
+
+
 def get_current_user(conn) -> dict | None:
     """The signed-in person's profile (never the password hash)."""
     return conn.execute(

@@ -4,9 +4,10 @@ import psycopg
 import pytest
 
 from db import applications, documents, resumes
-from db.connection import anonymous_tx, user_tx
-from db.users import EmailTaken, create_user, find_login, get_current_user
+from db.connection import anonymous_statement, anonymous_tx, user_tx
+from db.users import EmailTaken, create_user, end_sessions, find_login, get_current_user, session_user
 from tests.conftest import unique_email
+from tests.support import make_person
 
 RESUME = "Backend engineer. " * 10
 POSTING = "We are hiring a backend engineer for Go services. " * 2
@@ -34,6 +35,20 @@ def test_find_login_and_profile_never_show_the_hash_to_the_profile(person):
     with anonymous_tx() as conn:
         assert find_login(conn, profile["email"].upper())["id"] == person
         assert find_login(conn, "nobody@example.com") is None
+
+
+def test_a_session_finds_its_person_only_while_its_epoch_is_current(person):
+    with anonymous_statement() as conn:
+        profile = session_user(conn, person, 0)
+        assert (profile["id"], profile["first_name"], profile["session_epoch"]) == (person, "Pat", 0)
+        assert "password_hash" not in profile
+        assert session_user(conn, person, 1) is None
+        assert session_user(conn, make_person(), 1) is None
+    with user_tx(person) as conn:
+        end_sessions(conn)
+    with anonymous_statement() as conn:
+        assert session_user(conn, person, 0) is None
+        assert session_user(conn, person, 1)["id"] == person
 
 
 def test_application_role_cannot_read_password_hashes_directly(person):
