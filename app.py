@@ -6,6 +6,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect, generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+import applications_export
 import background_jobs
 import calendar_feed
 from auth import init_auth
@@ -59,6 +60,7 @@ def _create_server(config: Config) -> Flask:
         return response
 
     server.register_blueprint(calendar_feed.blueprint)
+    server.register_blueprint(applications_export.blueprint)
     install_error_pages(server)
     install_callback_input_errors(server)
     return server

@@ -1,12 +1,19 @@
-"""The controls every dashboard view reads: which view is shown and whether archived applications are."""
+"""The controls every dashboard view reads (which view is shown, whether archived applications are),
+and the way in and out of them as CSV."""
 
 import dash_bootstrap_components as dbc
 from dash import html
+
+from applications_export import PATH as EXPORT_PATH
+
+IMPORT_PATH = "/applications/import"
 
 
 class Ids:
     VIEW = "dashboard-view"
     SHOW_ARCHIVED = "dashboard-show-archived"
+    EXPORT = "dashboard-export-csv"
+    IMPORT = "dashboard-import-csv"
 
 
 VIEW_OPTIONS = [
@@ -34,7 +41,25 @@ def toolbar() -> html.Div:
                 role="radiogroup",
                 **{"aria-label": "View"},
             ),
-            dbc.Switch(id=Ids.SHOW_ARCHIVED, label="Show archived", value=False, class_name="mb-0"),
+            html.Div(
+                [
+                    dbc.Switch(id=Ids.SHOW_ARCHIVED, label="Show archived", value=False, class_name="mb-0"),
+                    # A plain link: the browser downloads the file itself (external_link: not Dash's router).
+                    dbc.Button(
+                        "Export CSV",
+                        id=Ids.EXPORT,
+                        href=EXPORT_PATH,
+                        external_link=True,
+                        color="secondary",
+                        outline=True,
+                        size="sm",
+                    ),
+                    dbc.Button(
+                        "Import CSV", id=Ids.IMPORT, href=IMPORT_PATH, color="secondary", outline=True, size="sm"
+                    ),
+                ],
+                className="d-flex flex-wrap align-items-center gap-2",
+            ),
         ],
         className="d-flex flex-wrap align-items-center justify-content-between gap-3 mb-3",
     )

@@ -1,0 +1,1 @@
+"""Applications as CSV: the export's columns and cells, reading other files, and mapping their columns."""
