@@ -27,3 +27,54 @@ def make_application(user_id, company: str = "Acme", role_title: str = "Engineer
         if status:
             applications.set_status(conn, application_id, status)
     return application_id
+
+
+def resume_pdf(text: str, **encryption) -> bytes:
+    """A PDF of `text` as a word processor makes one (embedded font, text layer); `encryption` as fpdf2's
+    set_encryption takes it (owner_password, user_password)."""
+    from fpdf import FPDF
+
+    from exports.pdf_writer import FONT_DIR
+
+    pdf = FPDF()
+    if encryption:
+        pdf.set_encryption(**encryption)
+    pdf.add_page()
+    pdf.add_font("dejavu", "", FONT_DIR / "DejaVuSans.ttf")
+    pdf.set_font("dejavu", size=10)
+    pdf.multi_cell(0, 5, text)
+    return bytes(pdf.output())
+
+
+def scanned_pdf(text: str) -> bytes:
+    """A PDF as a scanner makes one: each page a picture of the text, no text layer."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("L", (800, 1100), 255)
+    ImageDraw.Draw(picture).multiline_text((40, 40), text[:1500], fill=0)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(picture, x=0, y=0, w=210)
+    return bytes(pdf.output())
+
+
+def resume_docx(markdown_text: str) -> bytes:
+    """A Word document of a markdown resume, as people write them in Word: "#" lines in Heading
+    styles, "- " lines in List Bullet, the rest as paragraphs."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in markdown_text.splitlines():
+        heading = len(line) - len(line.lstrip("#"))
+        if heading and line[heading:].startswith(" "):
+            document.add_heading(line[heading:].strip(), level=heading)
+        elif line.startswith("- "):
+            document.add_paragraph(line[2:], style="List Bullet")
+        elif line.strip():
+            document.add_paragraph(line)
+    saved = io.BytesIO()
+    document.save(saved)
+    return saved.getvalue()
