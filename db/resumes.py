@@ -67,3 +67,19 @@ def update_resume(conn, resume_id, name: str, content: str, is_primary: bool, lo
     else:
         conn.execute("update user_resumes set is_primary = false where id = %s", (resume_id,))
     return True
+
+
+def delete_resume(conn, resume_id, next_primary_id=None) -> bool:
+    """Delete a resume; False when it does not exist for this person.
+
+    When it was the primary one, `next_primary_id` (another of the person's resumes) becomes
+    primary, or none does. Generated documents hold their own text, so they stay as they are.
+    """
+    _lock_resumes(conn)
+    deleted = conn.execute("delete from user_resumes where id = %s returning is_primary", (resume_id,)).fetchone()
+    if deleted is None:
+        return False
+    if deleted["is_primary"] and next_primary_id is not None:
+        # Someone else's id, or one deleted meanwhile, updates no row: then none is primary.
+        conn.execute("update user_resumes set is_primary = true where id = %s", (next_primary_id,))
+    return True
