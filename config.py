@@ -68,6 +68,9 @@ class Config:
     login_limit_per_address: str = "30 per minute"
     login_limit_per_email: str = "10 per 15 minutes"
     signup_limit_per_address: str = "20 per hour"
+    # Hosts ("name" or "name:port") a posting may be imported from even at a loopback or private
+    # address: for tests' local servers only. Every other host must resolve to public addresses.
+    fetch_allow_hosts: tuple[str, ...] = ()
 
     @property
     def embedded_database(self) -> bool:
@@ -113,6 +116,9 @@ class Config:
             login_limit_per_address=env.get("LOGIN_LIMIT_PER_ADDRESS", cls.login_limit_per_address),
             login_limit_per_email=env.get("LOGIN_LIMIT_PER_EMAIL", cls.login_limit_per_email),
             signup_limit_per_address=env.get("SIGNUP_LIMIT_PER_ADDRESS", cls.signup_limit_per_address),
+            fetch_allow_hosts=tuple(
+                host.strip().lower() for host in env.get("FETCH_ALLOW_HOSTS", "").split(",") if host.strip()
+            ),
         )
 
 

@@ -1,0 +1,1 @@
+"""Job postings read from the web: a safe fetcher and a parser of the pages it brings."""
