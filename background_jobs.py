@@ -33,27 +33,32 @@ def without_credentials(context: dict) -> dict:
     return {key: value for key, value in context.items() if key not in ("cookies", "headers")}
 
 
-def _owner_tag() -> str | None:
-    """A tag for the signed-in person that nobody else can compute (keyed with the server's secret)."""
+def job_key_prefix(user_id) -> str:
+    """How every stored entry (result, progress, streamed text) of a person's jobs begins, and no one else's:
+    a tag nobody else can compute (keyed with the server's secret)."""
+    secret = current_app.secret_key.encode()
+    return hmac.new(secret, f"job-owner:{user_id}".encode(), hashlib.sha256).hexdigest()[:32] + "-"
+
+
+def _owner_prefix() -> str | None:
     if not current_user or not current_user.is_authenticated:
         return None
-    secret = current_app.secret_key.encode()
-    return hmac.new(secret, f"job-owner:{current_user.id}".encode(), hashlib.sha256).hexdigest()[:32]
+    return job_key_prefix(current_user.id)
 
 
 def _owned(key) -> bool:
-    tag = _owner_tag()
-    return tag is not None and isinstance(key, str) and key.startswith(f"{tag}-")
+    prefix = _owner_prefix()
+    return prefix is not None and isinstance(key, str) and key.startswith(prefix)
 
 
 class _PersonBoundJobs:
     """Mixed into a Dash manager: keys and handles carry the owner, and only the owner's count."""
 
     def build_cache_key(self, fn, args, cache_args_to_ignore, triggered):
-        tag = _owner_tag()
-        if tag is None:
+        prefix = _owner_prefix()
+        if prefix is None:
             raise PermissionError("background jobs are started by signed-in people only")
-        return f"{tag}-{super().build_cache_key(fn, args, cache_args_to_ignore, triggered)}"
+        return prefix + super().build_cache_key(fn, args, cache_args_to_ignore, triggered)
 
     def call_job_fn(self, key, job_fn, args, context):
         job = super().call_job_fn(key, job_fn, args, without_credentials(context))
@@ -105,6 +110,11 @@ class _PersonBoundJobs:
 
     def get_updated_props(self, key):
         return super().get_updated_props(key) if _owned(key) else {}
+
+
+def forget_person(manager, user_id) -> int:
+    """Drop every stored job entry of a person (a deleted account); returns how many."""
+    return manager.drop_keys_starting(job_key_prefix(user_id))
 
 
 class _PrivateDisk(diskcache.Disk):
@@ -166,9 +176,20 @@ class DiskcacheJobs(_PersonBoundJobs, dash.DiskcacheManager):
         self.handle.expire()  # results of closed pages, past their hour
         return super().call_job_fn(key, job_fn, args, context)
 
+    def drop_keys_starting(self, prefix: str) -> int:
+        doomed = [key for key in self.handle.iterkeys() if isinstance(key, str) and key.startswith(prefix)]
+        return sum(bool(self.handle.delete(key)) for key in doomed)
+
 
 class CeleryJobs(_PersonBoundJobs, dash.CeleryManager):
     """Celery workers through Redis; results expire there after JOB_RESULT_SECONDS."""
+
+    def drop_keys_starting(self, prefix: str) -> int:
+        # Dash stores results, progress and streamed text under its own keys, unprefixed, in Celery's
+        # result backend; a job's task record holds no callback data (the job returns nothing).
+        redis = self.handle.backend.client
+        doomed = list(redis.scan_iter(match=f"{prefix}*", count=500))
+        return redis.delete(*doomed) if doomed else 0
 
 
 def manager_for(config: Config):

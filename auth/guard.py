@@ -6,7 +6,7 @@ from flask import Flask, abort, redirect, request, url_for
 from flask_login import current_user
 
 # The calendar feed is read by calendar apps, which have no session: its token is the credential.
-PUBLIC_ENDPOINTS = {"auth.login", "auth.register", "static", "calendar.feed"}
+PUBLIC_ENDPOINTS = {"auth.login", "auth.register", "auth.account_deleted", "static", "calendar.feed"}
 PUBLIC_PREFIXES = ("/assets/",)
 PUBLIC_PATHS = {"/_favicon.ico"}
 

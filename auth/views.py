@@ -1,4 +1,4 @@
-"""The /register, /login and /logout routes."""
+"""The /register, /login and /logout routes, and the page shown once an account is deleted."""
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
@@ -87,6 +87,12 @@ def logout():
     _fresh_session()
     flash("You are logged out on every device.")
     return redirect(url_for("auth.login"))
+
+
+@blueprint.route("/account-deleted")
+def account_deleted():
+    """Where a person lands after deleting their account (features/settings/your_data.py), signed out."""
+    return render_template("auth/account_deleted.html")
 
 
 @blueprint.app_errorhandler(429)

@@ -142,6 +142,19 @@ def anonymous_statement() -> Iterator[psycopg.Connection]:
             conn.autocommit = False
 
 
+def _generation_key(user_id) -> str:
+    return f"generation:{user_id}"
+
+
+def hold_generation_slot(conn, user_id) -> bool:
+    """Take the person's generation slot until `conn`'s transaction ends; False while a generation runs.
+
+    Account deletion holds it, so no job is writing the person's documents meanwhile.
+    """
+    key = _generation_key(user_id)
+    return conn.execute("select pg_try_advisory_xact_lock(hashtextextended(%s, 0)) as ok", (key,)).fetchone()["ok"]
+
+
 @contextmanager
 def generation_slot(user_id) -> Iterator[bool]:
     """One document generation per person at a time, across tabs and processes.
@@ -151,7 +164,7 @@ def generation_slot(user_id) -> Iterator[bool]:
     """
     with _get_pool().connection() as conn:
         conn.autocommit = True
-        key = f"generation:{user_id}"
+        key = _generation_key(user_id)
         acquired = conn.execute("select pg_try_advisory_lock(hashtextextended(%s, 0)) as ok", (key,)).fetchone()["ok"]
         try:
             yield acquired

@@ -48,9 +48,45 @@ def update_settings(conn, ai_provider: str, writing_sample: str) -> None:
     )
 
 
-def end_sessions(conn) -> None:
-    """Invalidate every session of the signed-in person (see migration 0002)."""
-    conn.execute("update users set session_epoch = session_epoch + 1 where id = app_current_user_id()")
+def end_sessions(conn) -> int:
+    """Invalidate every session of the signed-in person (see migration 0002); returns the new epoch."""
+    return conn.execute(
+        "update users set session_epoch = session_epoch + 1 where id = app_current_user_id() returning session_epoch"
+    ).fetchone()["session_epoch"]
+
+
+def password_hash(conn) -> str | None:
+    """The signed-in person's password hash, through the login lookup (the role cannot read the column)."""
+    row = conn.execute(
+        "select l.password_hash from users u, auth_find_login(u.email) l where u.id = app_current_user_id()"
+    ).fetchone()
+    return row["password_hash"] if row else None
+
+
+def rename(conn, first_name: str, last_name: str) -> None:
+    conn.execute(
+        "update users set first_name = %s, last_name = %s where id = app_current_user_id()", (first_name, last_name)
+    )
+
+
+def change_email(conn, email: str) -> None:
+    """Raise EmailTaken when another account has this email in any letter case."""
+    try:
+        with conn.transaction():
+            conn.execute("update users set email = %s where id = app_current_user_id()", (email,))
+    except psycopg.errors.UniqueViolation as exc:
+        raise EmailTaken(email) from exc
+
+
+def set_password(conn, new_hash: str) -> int:
+    """Store a new password hash and end every session (migration 0002); returns the new epoch."""
+    conn.execute("update users set password_hash = %s where id = app_current_user_id()", (new_hash,))
+    return end_sessions(conn)
+
+
+def delete_account(conn) -> bool:
+    """Delete the signed-in person; their rows in every other table go with it (on delete cascade)."""
+    return conn.execute("delete from users where id = app_current_user_id()").rowcount == 1
 
 
 DASHBOARD_VIEWS = ("board", "table", "overview")

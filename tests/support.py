@@ -78,3 +78,56 @@ def resume_docx(markdown_text: str) -> bytes:
     saved = io.BytesIO()
     document.save(saved)
     return saved.getvalue()
+
+
+# The tables that hold people's rows (users, and every table with a user_id column), from the catalog.
+CATALOG_TENANT_TABLES = """
+    select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and (c.relname = 'users'
+           or exists (select 1 from pg_attribute a
+                      where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))
+    order by 1
+"""
+
+
+def make_rows_in_every_table(user_id) -> dict:
+    """One row of `user_id`'s in every tenant table; returns their ids by table (and by parent name)."""
+    from db import calendar_feeds, contacts, documents, events, interviews, resumes, submissions
+
+    with user_tx(user_id) as conn:
+        resume_id = resumes.create_resume(
+            conn, "Main", "Staff engineer with ten years of Go and Kubernetes. " * 3, True
+        )
+        application_id = applications.create_application(conn, "Acme", "Engineer", POSTING, None, None)
+        document = documents.save_version(conn, application_id, "cover_letter", "Dear Acme", "generated", None)
+        version_id = conn.execute(
+            "select id from document_versions where document_id = %s", (document["id"],)
+        ).fetchone()["id"]
+        interview_id = interviews.add_interview(conn, application_id, "2026-12-01 10:00+00", "technical")
+        contact_id = contacts.add_contact(conn, application_id, "Sam Lee", "Recruiter", "sam@acme.example")
+        submission = submissions.record_sent(conn, application_id, "2026-11-30")
+        event_id = events.list_for(conn, application_id)[0]["id"]
+        calendar_feeds.reset_token(conn)
+        embedding_id = conn.execute(
+            "insert into embeddings (user_id, application_id, model, dims, embedding)"
+            " values (app_current_user_id(), %s, 'test', 3, '[1,0,0]') returning id",
+            (application_id,),
+        ).fetchone()["id"]
+    return {
+        "user": user_id,
+        "users": user_id,
+        "user_resumes": resume_id,
+        "applications": application_id,
+        "application": application_id,
+        "documents": document["id"],
+        "document": document["id"],
+        "document_versions": version_id,
+        "embeddings": embedding_id,
+        "interviews": interview_id,
+        "contacts": contact_id,
+        "application_submissions": submission["id"],
+        "application_events": event_id,
+        "calendar_feeds": user_id,
+    }

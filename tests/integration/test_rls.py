@@ -3,10 +3,10 @@
 import psycopg
 import pytest
 
-from db import applications, calendar_feeds, contacts, documents, events, interviews, resumes, submissions
 from db.connection import anonymous_tx, open_pool, user_tx
 from db.users import create_user
 from tests.conftest import unique_email
+from tests.support import CATALOG_TENANT_TABLES, make_rows_in_every_table
 
 # The tables the behaviour tests below know how to fill. test_every_tenant_table_is_covered reads the
 # catalog: a new table with a user_id column fails until it is added here, with its recipes.
@@ -23,19 +23,6 @@ TENANT_TABLES = [
     "application_events",
     "calendar_feeds",
 ]
-
-CATALOG_TENANT_TABLES = """
-    select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p')
-      and (c.relname = 'users'
-           or exists (select 1 from pg_attribute a
-                      where a.attrelid = c.oid and a.attname = 'user_id' and not a.attisdropped))
-    order by 1
-"""
-
-RESUME_TEXT = "Staff engineer with ten years of Go and Kubernetes experience. " * 3
-POSTING_TEXT = "We need a backend engineer with Go, Kubernetes and PostgreSQL experience. " * 2
 
 # How each table gets a row for the current user, given the ids of that user's other rows.
 INSERTS = {
@@ -101,39 +88,7 @@ def _new_person(first_name: str) -> dict:
     """A person with one row in every tenant table; returns the ids."""
     with anonymous_tx() as conn:
         user_id = create_user(conn, unique_email(first_name), "not-a-hash", first_name, "Tester")
-    with user_tx(user_id) as conn:
-        resume_id = resumes.create_resume(conn, "Main", RESUME_TEXT, True)
-        application_id = applications.create_application(conn, "Acme", "Engineer", POSTING_TEXT, None, None)
-        document = documents.save_version(conn, application_id, "cover_letter", "Dear Acme", "generated", None)
-        version_id = conn.execute(
-            "select id from document_versions where document_id = %s", (document["id"],)
-        ).fetchone()["id"]
-        interview_id = interviews.add_interview(conn, application_id, "2026-12-01 10:00+00", "technical")
-        contact_id = contacts.add_contact(conn, application_id, "Sam Lee", "Recruiter", "sam@acme.example")
-        submission = submissions.record_sent(conn, application_id, "2026-11-30")
-        event_id = events.list_for(conn, application_id)[0]["id"]
-        calendar_feeds.reset_token(conn)
-        embedding_id = conn.execute(
-            "insert into embeddings (user_id, application_id, model, dims, embedding)"
-            " values (app_current_user_id(), %s, 'test', 3, '[1,0,0]') returning id",
-            (application_id,),
-        ).fetchone()["id"]
-    return {
-        "user": user_id,
-        "users": user_id,
-        "user_resumes": resume_id,
-        "applications": application_id,
-        "application": application_id,
-        "documents": document["id"],
-        "document": document["id"],
-        "document_versions": version_id,
-        "embeddings": embedding_id,
-        "interviews": interview_id,
-        "contacts": contact_id,
-        "application_submissions": submission["id"],
-        "application_events": event_id,
-        "calendar_feeds": user_id,
-    }
+    return make_rows_in_every_table(user_id)
 
 
 @pytest.fixture(scope="module")
