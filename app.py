@@ -16,6 +16,7 @@ from config import MAX_REQUEST_BYTES, PROJECT_ROOT, Config, activate
 from db.connection import use_database
 from db.startup import prepare_database
 from error_pages import install_error_pages
+from exports import account_zip
 from security_headers import install_security_headers
 from static_files import install_static_files
 
@@ -60,6 +61,7 @@ def _create_server(config: Config) -> Flask:
         return response
 
     server.register_blueprint(calendar_feed.blueprint)
+    server.register_blueprint(account_zip.blueprint)
     server.register_blueprint(applications_export.blueprint)
     install_error_pages(server)
     install_callback_input_errors(server)

@@ -2,8 +2,8 @@
 
 from db import applications
 from db.connection import anonymous_tx, user_tx
-from db.users import create_user
-from tests.conftest import unique_email
+from db.users import create_user, find_login
+from tests.conftest import AuthActions, unique_email
 
 POSTING = "We are hiring a backend engineer for Go services and PostgreSQL. " * 2
 
@@ -131,3 +131,12 @@ def make_rows_in_every_table(user_id) -> dict:
         "application_events": event_id,
         "calendar_feeds": user_id,
     }
+
+
+def sign_up_client(app, email: str | None = None):
+    """A test client signed up (through the real form) as a new person: (their user id, the client)."""
+    client = app.server.test_client()
+    email = email or unique_email()
+    AuthActions(client).register(email=email)
+    with anonymous_tx() as conn:
+        return find_login(conn, email)["id"], client
