@@ -45,3 +45,16 @@ def embed_later(user_id, text: str, *, application_id=None, document_version_id=
     worker = threading.Thread(target=embed_now, args=(user_id, text), kwargs=sources, name="embedding", daemon=True)
     worker.start()
     return worker
+
+
+def embed_many_later(user_id, postings: list[tuple]) -> threading.Thread:
+    """Embed many (application id, text) postings one after another in one thread: an import of
+    thousands must not start a thread for each."""
+
+    def embed_all():
+        for application_id, text in postings:
+            embed_now(user_id, text, application_id=application_id)
+
+    worker = threading.Thread(target=embed_all, name="embedding-import", daemon=True)
+    worker.start()
+    return worker

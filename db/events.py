@@ -1,6 +1,6 @@
 """The timeline: what happened to each application and when (application_events)."""
 
-EVENT_KINDS = ("created", "status", "interview", "sent", "applied_on", "archived", "unarchived")
+EVENT_KINDS = ("created", "status", "interview", "sent", "applied_on", "archived", "unarchived", "imported")
 
 _COLUMNS = (
     "id, application_id, kind, actor, from_status, to_status, on_date, interview_id, submission_id,"

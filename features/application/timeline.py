@@ -94,6 +94,7 @@ def describe(event: dict) -> str:
         "sent": "Sent",
         "archived": "Archived",
         "unarchived": "Unarchived",
+        "imported": "Imported from a CSV file",
     }[kind]
 
 

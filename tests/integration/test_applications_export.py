@@ -7,17 +7,8 @@ from datetime import date
 from applications_csv.cells import HEADER
 from applications_export import PATH
 from db import applications
-from db.connection import anonymous_tx, user_tx
-from db.users import find_login
-from tests.conftest import unique_email
-from tests.support import make_application
-
-
-def _signed_up(auth) -> str:
-    email = unique_email()
-    auth.register(email=email)
-    with anonymous_tx() as conn:
-        return find_login(conn, email)["id"]
+from db.connection import user_tx
+from tests.support import make_application, make_person, sign_up_client
 
 
 def _rows(response) -> list[dict]:
@@ -28,9 +19,9 @@ def _rows(response) -> list[dict]:
     return list(reader)
 
 
-def test_the_export_is_a_csv_download_of_every_own_application_archived_too(client, auth):
-    person = _signed_up(auth)
-    other = _signed_up(auth.__class__(client.application.test_client()))
+def test_the_export_is_a_csv_download_of_every_own_application_archived_too(app):
+    person, client = sign_up_client(app)
+    other = make_person("Other")
     older = make_application(person, "Acme", "Engineer", status="applied", salary_min=100000, notes="=2+2")
     archived = make_application(person, "Globex", "Analyst", follow_up_on=date(2026, 12, 24))
     with user_tx(person) as conn:
@@ -60,6 +51,6 @@ def test_signed_out_the_export_redirects_to_the_login(client):
     assert "/login" in response.headers["Location"]
 
 
-def test_a_person_with_no_applications_gets_the_header_row(client, auth):
-    _signed_up(auth)
+def test_a_person_with_no_applications_gets_the_header_row(app):
+    _person, client = sign_up_client(app)
     assert _rows(client.get(PATH)) == []
