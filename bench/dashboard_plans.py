@@ -4,82 +4,31 @@ Run: .venv/bin/python bench/dashboard_plans.py            (about a minute on 2 c
      .venv/bin/python bench/dashboard_plans.py --people 1000
 
 A throwaway embedded PostgreSQL, the repository's migrations applied, then PEOPLE people with 100
-applications each, one with 5,000 and one with 5, bulk-loaded with COPY as the superuser in random
-order (a year of real use leaves a person's rows spread over the whole table). Every plan is run
+applications each, one with 5,000 and one with 5, with their timelines (bench/seed.py: COPY as the
+superuser in random order, as a year of real use leaves a person's rows spread over the whole table). Every plan is run
 through db/dashboard.py's own SQL, as jobforge_app inside user_tx with RLS forced, and printed with
 its execution time; the line under each says whether the plan is the ordered index scan it should be.
 """
 
 import argparse
-import random
 import sys
 import tempfile
-import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-
-import psycopg
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from bench.fixtures import FIXTURES  # noqa: E402
+from bench import seed  # noqa: E402
 from db import connection, embedded  # noqa: E402
 from db import dashboard as queries  # noqa: E402
-from db.applications import PRIORITIES, STATUSES  # noqa: E402
+from db.applications import STATUSES  # noqa: E402
 from db.connection import user_tx  # noqa: E402
 from db.migrations import apply_migrations  # noqa: E402
 
 ROWS_PER_PERSON = 100
 HEAVY_ROWS = 5_000
 LIGHT_ROWS = 5
-COMPANIES = ["Northwind", "Globex", "Initech", "Umbrella", "Hooli", "Acme", "Stark", "Wayne", "Tyrell", "Cyberdyne"]
-ROLES = ["Backend Engineer", "Data Engineer", "Product Manager", "Frontend Developer", "SRE", "Staff Engineer"]
-SOURCES = ["LinkedIn", "Referral", "Company site", "Hacker News", None]
-POSTINGS = sorted(FIXTURES.glob("jd-*.txt"))
-
-
-def load(superuser_url: str, people_count: int, rng: random.Random) -> tuple[uuid.UUID, uuid.UUID]:
-    """Bulk-load everyone; return (the heavy person's id, the light person's id)."""
-    people = [uuid.uuid4() for _ in range(people_count + 2)]
-    heavy, light = people[-2], people[-1]
-    owners = [person for person in people[:-2] for _ in range(ROWS_PER_PERSON)]
-    owners += [heavy] * HEAVY_ROWS + [light] * LIGHT_ROWS
-    rng.shuffle(owners)
-    postings = [path.read_text() for path in POSTINGS]
-    now = datetime.now(UTC)
-    with psycopg.connect(superuser_url, autocommit=True) as conn:
-        with conn.cursor().copy("copy users (id, email, password_hash, first_name, last_name) from stdin") as copy:
-            for number, person in enumerate(people):
-                copy.write_row((person, f"person{number}@example.com", "x", "Bench", f"Person{number}"))
-        columns = (
-            "user_id, company, role_title, job_description, location, status, priority, source, notes,"
-            " applied_on, follow_up_on, archived_at, created_at, updated_at"
-        )
-        with conn.cursor().copy(f"copy applications ({columns}) from stdin") as copy:
-            for number, owner in enumerate(owners):
-                updated = now - timedelta(minutes=rng.randrange(0, 60 * 24 * 365))
-                status = rng.choice(STATUSES)
-                copy.write_row(
-                    (
-                        owner,
-                        f"{rng.choice(COMPANIES)} {number % 997}",
-                        rng.choice(ROLES),
-                        postings[number % len(postings)],
-                        rng.choice(["Remote", "Berlin", "New York", "London"]),
-                        status,
-                        rng.choice(PRIORITIES),
-                        rng.choice(SOURCES),
-                        "Ask about the on-call rota." if number % 7 == 0 else "",
-                        None if status == "draft" else updated.date() - timedelta(days=rng.randrange(0, 30)),
-                        updated.date() + timedelta(days=7) if number % 3 == 0 else None,
-                        updated if number % 20 == 0 else None,
-                        updated - timedelta(days=1),
-                        updated,
-                    )
-                )
-        conn.execute("vacuum analyze users, applications")
-    return heavy, light
 
 
 def cases(user_id) -> list[tuple[str, str, dict]]:
@@ -140,8 +89,11 @@ def main() -> None:
     server, app_url, owner_url = embedded.prepare(pgdata, cleanup_mode="delete")
     try:
         apply_migrations(owner_url)
-        rng = random.Random(2024)  # noqa: S311 (seeded test data, not secrets)
-        heavy, light = load(server.get_uri(embedded.DATABASE_NAME), args.people, rng)
+        superuser = server.get_uri(embedded.DATABASE_NAME)
+        heavy, light, *others = seed.filler_people(superuser, args.people + 2)
+        seed.load_applications(
+            superuser, dict.fromkeys(others, ROWS_PER_PERSON) | {heavy: HEAVY_ROWS, light: LIGHT_ROWS}
+        )
         print(f"{args.people} people x {ROWS_PER_PERSON} applications, one with {HEAVY_ROWS}, one with {LIGHT_ROWS}")
         connection.open_pool(app_url, min_size=1, max_size=1)
         explain(heavy, f"the person with {HEAVY_ROWS} applications")
