@@ -10,7 +10,7 @@ from components.callback_inputs import text_input
 from components.forms import feedback, feedback_outputs, field
 from db import applications as application_queries
 from db.connection import user_tx
-from features.new_application import duplicate_notice
+from features.new_application import duplicate_notice, import_link
 from features.new_application.ids import FIELDS
 from json_resume import TooDeeplyNested, as_job
 from validators import MIN_JOB_DESCRIPTION_LENGTH, drop_invisible, validate_application
@@ -24,6 +24,7 @@ def layout(**_kwargs):
             [
                 dcc.Location(id="new-application-redirect", refresh="callback-nav"),
                 html.H1("New application", className="h3 mb-4"),
+                import_link.section(),
                 dbc.Card(
                     dbc.CardBody(
                         [

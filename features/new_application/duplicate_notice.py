@@ -16,6 +16,7 @@ from components.status import STATUS_LABELS
 from db import applications as application_queries
 from db import embeddings as embedding_queries
 from db.connection import user_tx
+from features.new_application import import_link
 from features.new_application.ids import FIELDS
 from validators import MIN_JOB_DESCRIPTION_LENGTH, drop_invisible
 
@@ -86,12 +87,13 @@ def _alert(rows: list[dict]) -> dbc.Alert:
     Input(FIELDS["company"], "n_blur"),
     Input(FIELDS["job_url"], "n_blur"),
     Input(FIELDS["job_description"], "n_blur"),
+    Input(import_link.Ids.imported, "data"),  # a posting imported from a link fills the fields without a blur
     State(FIELDS["company"], "value"),
     State(FIELDS["job_url"], "value"),
     State(FIELDS["job_description"], "value"),
     prevent_initial_call=True,
 )
-def show_notice(_company_left, _url_left, _posting_left, company, job_url, posting):
+def show_notice(_company_left, _url_left, _posting_left, _imported, company, job_url, posting):
     company, job_url = text_input(company), text_input(job_url)
     posting = drop_invisible(text_input(posting))
     with user_tx(current_user.id) as conn:
