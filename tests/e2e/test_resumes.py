@@ -102,3 +102,80 @@ def test_a_resume_saved_in_another_tab_is_not_overwritten_silently(browser):
     browser.open("/resumes")
     browser.click(driver.find_element(By.XPATH, "//button[normalize-space()='Edit']"))
     browser.wait_for(lambda: browser.field("Content").get_attribute("value").endswith("First tab line."))
+
+
+def _card_button(browser, resume_name: str, label: str):
+    return browser.driver.find_element(
+        By.XPATH,
+        f"//div[contains(@class, 'resume-card')][.//span[normalize-space()='{resume_name}']]"
+        f"//button[normalize-space()='{label}']",
+    )
+
+
+def _card_names(browser) -> list[str]:
+    """The resumes listed, in order, the primary one marked "(primary)"."""
+    names = []
+    for card in browser.driver.find_elements(By.CLASS_NAME, "resume-card"):
+        name = card.find_element(By.CSS_SELECTOR, ".fw-semibold").text
+        names.append(f"{name} (primary)" if card.find_elements(By.CLASS_NAME, "badge") else name)
+    return names
+
+
+def test_a_resume_renamed_alone_keeps_its_text(browser):
+    browser.sign_up("Riley", "Chen")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
+    browser.fill("Name", "Backend 2026")
+    browser.click_button("Save")
+    browser.wait_for_text("Saved “Backend 2026”.")
+    browser.open("/resumes")
+    browser.wait_for(lambda: _card_names(browser) == ["Backend 2026 (primary)"])
+    browser.click(_card_button(browser, "Backend 2026", "Edit"))
+    browser.wait_for(lambda: browser.field("Name").get_attribute("value") == "Backend 2026")
+    assert browser.field("Content").get_attribute("value") == fixture_text("resume-backend-engineer.txt").strip()
+
+
+def test_delete_asks_first_and_deleting_the_primary_asks_which_becomes_primary(browser):
+    browser.sign_up("Riley", "Chen")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
+    browser.add_resume("Marketing", "resume-marketing-mismatch.txt")
+    browser.add_resume("Standard", "resume-standard.txt")
+    browser.open("/resumes")
+    browser.wait_for(lambda: _card_names(browser) == ["Backend (primary)", "Standard", "Marketing"])
+
+    browser.click(_card_button(browser, "Marketing", "Delete"))
+    browser.wait_for_text("Delete “Marketing”? Documents generated from it keep their text.")
+    assert not browser.component("resume-delete-choice-group").is_displayed()  # not the primary: nothing to choose
+    browser.click_button("Cancel")
+    browser.wait_for(lambda: not browser.component("resume-delete-modal"))
+    assert _card_names(browser) == ["Backend (primary)", "Standard", "Marketing"]
+
+    browser.click(_card_button(browser, "Backend", "Delete"))
+    browser.wait_for_text("“Backend” is your primary resume, the one new documents start from.")
+    browser.screenshot("resumes-delete-primary")
+    browser.screenshot("resumes-delete-primary-phone", width=390)
+    browser.check("Marketing")
+    browser.click_button("Delete resume")
+    browser.wait_for_text("Deleted “Backend”. Documents generated from it keep their text.")
+    browser.wait_for(lambda: _card_names(browser) == ["Marketing (primary)", "Standard"])
+
+    browser.click(_card_button(browser, "Marketing", "Delete"))
+    browser.wait_for_text("“Marketing” is your primary resume")
+    browser.check("None: no primary resume")
+    browser.click_button("Delete resume")
+    browser.wait_for(lambda: _card_names(browser) == ["Standard"])
+    browser.open("/resumes")
+    browser.wait_for(lambda: _card_names(browser) == ["Standard"])  # still none primary after a reload
+    assert browser.duo.get_logs() == []
+
+
+def test_deleting_the_resume_in_the_form_keeps_unsaved_changes_to_save_as_new(browser):
+    browser.sign_up("Riley", "Chen")
+    browser.add_resume("Backend", "resume-backend-engineer.txt")
+    browser.field("Content").send_keys(Keys.END, "\nVolunteer: taught Python at the library.")
+    browser.click(_card_button(browser, "Backend", "Delete"))
+    browser.click_button("Delete resume")
+    browser.wait_for_text("Your unsaved changes are still in the form: Save makes them a new resume.")
+    assert browser.field("Content").get_attribute("value").endswith("taught Python at the library.")
+    browser.click_button("Save")
+    browser.wait_for_text("Saved “Backend”.")
+    browser.wait_for(lambda: _card_names(browser) == ["Backend (primary)"])

@@ -1,0 +1,1 @@
+"""Features of the resumes page: the list, the form, uploading a file into it, and deleting."""
