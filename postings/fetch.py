@@ -14,8 +14,6 @@ import socket
 import ssl
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as ResolveTimeout
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -37,8 +35,6 @@ METADATA_ADDRESSES = frozenset(
 )
 # NAT64 (RFC 6052) carries an IPv4 address in its last 32 bits: check that address too.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
-# Name resolution cannot be given a timeout of its own; it runs here so the deadline still holds.
-_resolver = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fetch-resolve")
 
 
 class FetchError(Exception):
@@ -148,13 +144,31 @@ def _target(url: str) -> _Target:
     return _Target(parts.scheme, host.lower(), port or (443 if parts.scheme == "https" else 80), path)
 
 
+def _lookup(host: str, port: int, seconds: float) -> list[tuple]:
+    """getaddrinfo within `seconds`: it takes no timeout, so it runs in a thread of its own, one per lookup
+    (a shared pool's threads may be gone, ended by whoever stops a test server)."""
+    answer: dict = {}
+
+    def look_up():
+        try:
+            answer["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError) as error:
+            answer["error"] = error
+
+    thread = threading.Thread(target=look_up, name="fetch-resolve", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise _timed_out()
+    if "error" in answer:
+        raise answer["error"]
+    return answer["infos"]
+
+
 def _resolve(target: _Target, deadline: _Deadline, allow_hosts) -> list[tuple]:
     """The addresses to connect to, each checked; any blocked one refuses the whole name."""
-    lookup = _resolver.submit(socket.getaddrinfo, target.host, target.port, type=socket.SOCK_STREAM)
     try:
-        infos = lookup.result(timeout=deadline.remaining())
-    except ResolveTimeout as error:
-        raise _timed_out() from error
+        infos = _lookup(target.host, target.port, deadline.remaining())
     except (OSError, UnicodeError) as error:
         raise FetchError("not_found", f"No site answers at {target.host}. Check the link.") from error
     if not _is_allowed(target.host, target.port, allow_hosts):

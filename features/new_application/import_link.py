@@ -41,7 +41,7 @@ def section() -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H2("Import from link", className="h6 mb-1"),
+                html.H2("Import from link", className="h5 mb-1"),
                 html.P(
                     "Paste the link to a posting: Job Forge reads the page and fills the empty fields below, "
                     "for you to check before you save.",
