@@ -5,6 +5,8 @@ for other pages readability finds the main text and the title and site name fill
 """
 
 import json
+import logging
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -18,6 +20,9 @@ MAX_FIELD_LENGTH = 200  # company, role title and location, as validators.valida
 # A page's main text shorter than this is a sign-in page, an error or a closed posting, not a posting.
 MIN_MAIN_TEXT = 200
 _MAX_DEPTH = 12
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# readability logs a traceback for each page it cannot read; that is a refusal told to the person.
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 
 class NotAPosting(ValueError):
@@ -175,7 +180,8 @@ def _from_main_text(html: str, doc) -> Posting:
         readable = Document(html)
         text = html_to_text(readable.summary(html_partial=True))
         title = readable.short_title()
-    except (Unparseable, etree.ParserError, ValueError) as error:
+    except (Unparseable, etree.LxmlError, ValueError, AssertionError) as error:
+        # readability asserts on some broken pages ("too many bodies"): one more page it cannot read.
         raise NotAPosting from error
     if len(text) < MIN_MAIN_TEXT:
         raise NotAPosting
@@ -189,7 +195,8 @@ def _from_main_text(html: str, doc) -> Posting:
 def parse_posting(html: str) -> Posting:
     """The posting a page holds, or NotAPosting."""
     # lxml refuses text that still declares its encoding (an XHTML page's <?xml ... ?>).
-    html = html.lstrip("\ufeff").strip()
+    # lxml takes no control characters (a stray NUL is common enough in scraped pages).
+    html = _CONTROL.sub("", html).lstrip("\ufeff").strip()
     if html.startswith("<?xml"):
         html = html.split("?>", 1)[-1]
     try:

@@ -1,14 +1,17 @@
 """Import from link through the Flask test client: empty fields filled, typed ones kept, refusals named."""
 
 import dataclasses
+import functools
 import json
 import logging
 
 import pytest
 
 import config
+from features.new_application import import_link
 from features.new_application.ids import FIELDS
 from features.new_application.import_link import Ids
+from postings.fetch import fetch
 from tests.dash_requests import DashPage
 from tests.posting_server import PostingServer
 
@@ -101,6 +104,14 @@ def test_each_refusal_is_a_message_next_to_the_link_and_the_form_is_untouched(si
 def test_no_link_or_no_web_address_is_said_so(page, link, message):
     response = _import(page, link)
     assert message in response[Ids.feedback]["children"]
+
+
+def test_a_site_that_never_answers_is_a_timeout_message(site, page, monkeypatch):
+    # The real ten-second default has its own test (test_postings_fetch); here the message is what counts.
+    monkeypatch.setattr(import_link, "fetch", functools.partial(fetch, timeout=0.5))
+    response = _import(page, site.url("/never"), company="Typed company")
+    assert "took too long to answer" in response[Ids.feedback]["children"]
+    assert _values(response) == {}
 
 
 def test_without_fetch_allow_hosts_a_local_server_is_refused(page):

@@ -160,3 +160,14 @@ def test_an_xhtml_page_with_an_xml_declaration_is_read():
         location="",
         job_description="We build routing software.\n\n- Go\n- PostgreSQL",
     )
+
+
+def test_control_characters_in_a_page_are_dropped_before_parsing():
+    raw = '{"@type": "JobPosting", "title": "Ana\x00lyst", "description": "<p>Da\x0bta</p>"}'
+    assert parse_posting(_page(raw)) == Posting(role_title="Analyst", job_description="Data")
+
+
+def test_a_page_readability_cannot_read_is_no_posting():
+    # readability raises AssertionError ("too many bodies") on this one.
+    with pytest.raises(NotAPosting):
+        parse_posting("<script type='application/ld+json'><!--<ul>-->{<body>")
