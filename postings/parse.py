@@ -4,6 +4,7 @@ Applicant-tracking pages (Greenhouse, Lever, Ashby, Workday, SmartRecruiters) em
 for other pages readability finds the main text and the title and site name fill what they can.
 """
 
+import html as entities
 import json
 import logging
 import re
@@ -41,7 +42,8 @@ class Posting:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    # Boards often write entities into JSON-LD names ("R&amp;D Engineer"), which JSON leaves as they are.
+    text = " ".join(entities.unescape(text).split())
     if len(text) <= MAX_FIELD_LENGTH:
         return text
     return text[: MAX_FIELD_LENGTH - 1].rsplit(" ", 1)[0] + "…"
@@ -140,9 +142,17 @@ def _location(posting: dict) -> str:
     return " or ".join([where, *places])
 
 
+def _section(value) -> str:
+    """A description-like value: HTML or text, or a list of them (schema.org allows both) as bullets."""
+    if isinstance(value, str):
+        return html_to_text(value)
+    items = [html_to_text(item) for item in _as_list(value) if isinstance(item, str)]
+    return "\n".join(f"- {item}" for item in items if item)
+
+
 def _description(posting: dict) -> str:
-    parts = [html_to_text(text) for key in ("description", "responsibilities", "qualifications", "skills")
-             if isinstance(text := posting.get(key), str) and text.strip()]  # fmt: skip
+    keys = ("description", "responsibilities", "qualifications", "skills")
+    parts = [part for key in keys if (part := _section(posting.get(key)))]
     description = parts[0] if parts else ""
     # Most boards put everything in description; the other keys add only what it does not hold.
     return "\n\n".join([description, *(part for part in parts[1:] if part not in description)]).strip()

@@ -125,6 +125,8 @@ def test_an_escaped_html_description_becomes_text():
 def test_responsibilities_and_qualifications_outside_the_description_are_added():
     data = _posting(description="<p>About the team.</p>", qualifications="<ul><li>SQL</li></ul>")
     assert parse_posting(_page(data)).job_description == "About the team.\n\n- SQL"
+    listed = _posting(description="About.", responsibilities=["Run <b>ETL</b>", "Review code"], skills="About.")
+    assert parse_posting(_page(listed)).job_description == "About.\n\n- Run ETL\n- Review code"
 
 
 def test_long_names_are_cut_to_what_the_form_accepts():
@@ -171,3 +173,9 @@ def test_a_page_readability_cannot_read_is_no_posting():
     # readability raises AssertionError ("too many bodies") on this one.
     with pytest.raises(NotAPosting):
         parse_posting("<script type='application/ld+json'><!--<ul>-->{<body>")
+
+
+def test_entities_in_json_ld_names_are_read():
+    data = _posting(title="R&amp;D Engineer", hiringOrganization="Smith &amp; Jones", jobLocation={"address": "Köln"})
+    posting = parse_posting(_page(data))
+    assert (posting.role_title, posting.company, posting.location) == ("R&D Engineer", "Smith & Jones", "Köln")
