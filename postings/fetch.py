@@ -145,8 +145,8 @@ def _target(url: str) -> _Target:
 
 
 def _lookup(host: str, port: int, seconds: float) -> list[tuple]:
-    """getaddrinfo within `seconds`: it takes no timeout, so it runs in a thread of its own, one per lookup
-    (a shared pool's threads may be gone, ended by whoever stops a test server)."""
+    """getaddrinfo within `seconds`, in a thread of its own: it takes no timeout itself."""
+    # A thread per lookup, not a shared pool: dash_duo's server shutdown ends every thread it finds.
     answer: dict = {}
 
     def look_up():
