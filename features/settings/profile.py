@@ -41,7 +41,7 @@ def _password(field_id: str, label: str, autocomplete: str, **extra) -> html.Div
 def _section(title: str, children: list, button: str, button_id: str, message_id: str) -> html.Div:
     return html.Div(
         [
-            html.H3(title, className="h6 mt-2"),
+            html.H3(title, className="h6 fw-semibold border-top pt-3 mb-3"),
             *children,
             dbc.Button(button, id=button_id, color="primary", outline=True),
             html.Div(id=message_id, className="mt-2", role="status"),
@@ -76,9 +76,9 @@ def card() -> dbc.Card:
     return dbc.Card(
         dbc.CardBody(
             [
-                html.H2("Profile", className="h5"),
+                html.H2("Profile", className="h5 mb-3"),
                 _section("Name", name, "Save name", Ids.save_name, Ids.name_message),
-                _section("Email", email, "Change email", Ids.save_email, Ids.email_message),
+                _section("Sign-in email", email, "Change email", Ids.save_email, Ids.email_message),
                 _section("Password", password, "Change password", Ids.save_password, Ids.password_message),
             ]
         ),

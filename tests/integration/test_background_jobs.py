@@ -2,11 +2,13 @@
 
 import dataclasses
 import os
+import shutil
 import stat
 import time
 
 import dash
 import pytest
+import redis
 
 import background_jobs
 import config
@@ -15,6 +17,8 @@ from db.connection import anonymous_tx, user_tx
 from db.users import find_login
 from tests.conftest import AuthActions, fixture_text, unique_email
 from tests.dash_requests import DashPage
+from tests.fake_ai_server import free_port
+from tests.processes import Processes, wait_until
 
 COMPANY = "Northwind Cloud"
 
@@ -156,3 +160,37 @@ def test_only_the_owner_can_cancel_and_a_cancel_drops_what_the_job_wrote(person_
     time.sleep(0.5)
     assert [stored for stored in app._background_manager.handle.iterkeys() if stored.startswith(key)] == []
     assert page_a.poll(body, handles).status_code == 204
+
+
+def test_forgetting_a_person_drops_only_their_entries_from_redis(app, tmp_path):
+    """Celery's result backend (Redis) holds what Dash's jobs store; a deleted account's entries go."""
+    redis_server = shutil.which("redis-server")
+    if redis_server is None:
+        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server; `make test` tries)")
+    processes = Processes(tmp_path)
+    port = free_port()
+    processes.start(
+        "redis", [redis_server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--dir", str(tmp_path)]
+    )
+    try:
+        settings = dataclasses.replace(config.active(), data_dir=tmp_path, redis_url=f"redis://127.0.0.1:{port}/0")
+        manager = background_jobs.manager_for(settings)
+        backend = manager.handle.backend
+
+        def answering() -> bool:
+            try:
+                return backend.client.ping()
+            except redis.exceptions.ConnectionError:
+                return False
+
+        wait_until(answering, "redis")
+        with app.server.app_context():
+            mine, theirs = (background_jobs.job_key_prefix(who) + "0123abcd" for who in ("person-a", "person-b"))
+            for key in (mine, theirs):
+                backend.set(key, "result text")
+                backend.set(f"{key}-set_props", "streamed text")
+            assert background_jobs.forget_person(manager, "person-a") == 2
+        assert backend.get(mine) is None and backend.get(f"{mine}-set_props") is None
+        assert backend.get(theirs) == b"result text" and backend.get(f"{theirs}-set_props") == b"streamed text"
+    finally:
+        processes.stop(show_logs=False)
