@@ -6,6 +6,7 @@ import json
 import random
 import zipfile
 
+import psycopg
 import pytest
 
 from db import account_data, contacts, documents, interviews, resumes
@@ -131,3 +132,15 @@ def test_the_zip_is_streamed_as_it_is_written_not_built_in_memory(monkeypatch, p
 def test_signed_out_people_are_sent_to_log_in(app):
     response = app.server.test_client().get(account_zip.EXPORT_PATH)
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_database_outage_is_the_503_page_not_a_broken_zip(signed_in, monkeypatch):
+    _, client = signed_in
+
+    def unavailable(_conn):
+        raise psycopg.OperationalError("server closed the connection")
+
+    monkeypatch.setattr(account_zip.resumes, "list_resumes", unavailable)
+    response = client.get(account_zip.EXPORT_PATH)
+    assert response.status_code == 503
+    assert response.mimetype == "text/html" and "unavailable" in response.get_data(as_text=True)
