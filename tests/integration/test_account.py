@@ -27,11 +27,14 @@ class Person:
         AuthActions(device).login(self.email, password)
         return device
 
-    def call(self, trigger: str, values: dict, client=None) -> dict:
-        """Settings' callback that `trigger`'s click runs, with these (id, property) values."""
+    def post(self, trigger: str, values: dict, client=None):
+        """Settings' callback that `trigger`'s click runs, with these (id, property) values: the response."""
         page = DashPage(client or self.client, "/settings")
         callback = page.callback_for(trigger, "n_clicks")
-        response = page.post(page.body(callback, {(trigger, "n_clicks"): 1, **values}, [f"{trigger}.n_clicks"]))
+        return page.post(page.body(callback, {(trigger, "n_clicks"): 1, **values}, [f"{trigger}.n_clicks"]))
+
+    def call(self, trigger: str, values: dict, client=None) -> dict:
+        response = self.post(trigger, values, client)
         assert response.status_code == 200, response.get_data(as_text=True)[:500]
         return response.get_json()["response"]
 
@@ -210,3 +213,18 @@ def test_nobody_changes_another_persons_email_or_password(app, person):
         )
         assert changed.rowcount == 0
     assert signed_in(person.another_device(app))
+
+
+@pytest.mark.parametrize(
+    ("trigger", "field"),
+    [
+        (your_data.Ids.confirm, your_data.Ids.password),
+        (profile.Ids.save_email, profile.Ids.email),
+        (profile.Ids.save_password, profile.Ids.new_password),
+        (profile.Ids.save_name, profile.Ids.first_name),
+    ],
+)
+def test_a_forged_value_that_is_not_text_is_refused_and_changes_nothing(person, trigger, field):
+    before = person.profile()
+    assert person.post(trigger, {(field, "value"): [TEST_PASSWORD]}).status_code == 400
+    assert person.profile() == before and signed_in(person.client)
