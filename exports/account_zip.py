@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
+from itertools import chain
 from uuid import UUID
 
 from flask import Blueprint, Response
@@ -169,13 +170,8 @@ def download():
     chunks = account_zip(user_id)
     first = next(chunks)
     filename = f"job-forge-data-{datetime.now(UTC).date().isoformat()}.zip"
-
-    def stream():
-        yield first
-        yield from chunks
-
     return Response(
-        stream(),
+        chain([first], chunks),
         mimetype="application/zip",
         headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
     )
