@@ -105,10 +105,29 @@
         }
         return [counts, more];
       },
+      /* AG Grid's main bundle, loaded the first time the table is shown (features/dashboard/table.py). */
+      loadGrid: function (bundle) {
+        if (window.dash_ag_grid || !bundle) return Promise.resolve(Boolean(window.dash_ag_grid));
+        if (!window.jobforgeGridLoading) {
+          window.jobforgeGridLoading = new Promise(function (resolve, reject) {
+            const script = document.createElement("script");
+            script.src = bundle.url;
+            script.onload = function () {
+              resolve(true);
+            };
+            script.onerror = function () {
+              window.jobforgeGridLoading = null; // the next visit to the table tries again
+              reject(new Error("The table could not be loaded. Check your connection and reload the page."));
+            };
+            document.head.appendChild(script);
+          });
+        }
+        return window.jobforgeGridLoading;
+      },
       /* The filters go into the grid's context, where every getRows request carries them to the
          server; purging the cache makes the grid ask again from the first block. */
       refreshTable: function (...args) {
-        const gridId = args.pop();
+        const gridId = args.pop().grid;
         const names = args.pop();
         const values = args.slice(1); // the first input is the view switch
         try {

@@ -204,6 +204,8 @@ def test_view_choice_is_remembered_and_empty_state(browser):
     make_application(person, "Acme")
     browser.driver.refresh()
     browser.wait_for(lambda: _cards(browser, "draft") == ["Acme"])
+    # AG Grid's bundle is loaded by the table view alone.
+    assert browser.driver.execute_script("return typeof window.dash_ag_grid") == "undefined"
     browser.show_dashboard_view("Table")
     # The callback that shows the view has saved the choice by then.
     browser.wait_for(lambda: _displayed(browser, table.Ids.PANEL))

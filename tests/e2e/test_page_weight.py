@@ -1,4 +1,4 @@
-"""In the browser: plotly.js loads only where a chart is drawn, as the partial bundle, and draws bars and a funnel."""
+"""In the browser: plotly.js loads only where a chart is drawn, as the partial bundle; AG Grid only in the table."""
 
 import time
 
@@ -49,6 +49,7 @@ def test_a_page_without_charts_loads_no_plotly(browser):
         _settled(browser)
         assert _plotly_loaded(browser) == [], path
         assert browser.driver.execute_script("return typeof window.Plotly;") == "undefined", path
+        assert not [name for name in _scripts_loaded(browser) if "dash_ag_grid" in name], path
     assert browser.duo.get_logs() == []
 
 
