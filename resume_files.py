@@ -23,6 +23,8 @@ ACCEPTED = ".pdf,.docx,.md,.markdown,.txt,.text"
 KEPT = "Nothing in the form was changed."
 # A .docx is a zip: a small file can unpack to gigabytes, so what it unpacks to is bounded too.
 MAX_UNPACKED_BYTES = 20 * UPLOAD_MAX_BYTES
+# Far beyond any resume; reading a long PDF's pages would keep a worker busy for nothing.
+MAX_PDF_PAGES = 30
 
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -159,7 +161,15 @@ def _pdf_text(data: bytes, shown: str) -> str:
         # Many PDFs are encrypted only against editing, with an empty password to open them.
         if reader.is_encrypted and not reader.decrypt(""):
             raise FileNotDecryptedError("a password is needed")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise FileRefused(
+                "too_long",
+                f"{shown} has {len(reader.pages)} pages; a resume has a few. Upload the resume on its own, "
+                "or paste the text.",
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
+    except FileRefused:
+        raise
     except (FileNotDecryptedError, NotImplementedError):
         # NotImplementedError: an encryption scheme pypdf cannot open.
         raise FileRefused(

@@ -193,6 +193,14 @@ def test_a_file_with_more_text_than_a_resume_holds_is_refused():
     assert f"at most {MAX_DOCUMENT_LENGTH:,}" in str(refused)
 
 
+def test_a_pdf_of_more_pages_than_any_resume_is_refused(monkeypatch):
+    monkeypatch.setattr(resume_files, "MAX_PDF_PAGES", 5)  # the fixture resume eight times is seven pages
+    assert "Meridian Technologies" in extract_text(resume_pdf(RESUME * 4), "cv.pdf")
+    refused = refusal(resume_pdf(RESUME * 8), "thesis.pdf")
+    assert refused.kind == "too_long"
+    assert "pages; a resume has a few" in str(refused)
+
+
 def test_a_file_over_the_upload_limit_is_refused_before_it_is_read():
     refused = refusal(b"a" * (UPLOAD_MAX_BYTES + 1), "big.txt")
     assert refused.kind == "too_large"
