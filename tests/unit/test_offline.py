@@ -150,7 +150,7 @@ def test_years_in_another_field_are_no_evidence():
     ],
 )
 def test_bullets_become_first_person_sentences(bullet, sentence):
-    from ai.offline import _first_person
+    from ai.offline.cover_letter import _first_person
     from ai.parsing import Achievement
 
     assert _first_person(Achievement(bullet, "Acme"), same_employer_as_before=False) == sentence
@@ -174,7 +174,7 @@ def test_bullets_become_first_person_sentences(bullet, sentence):
     ],
 )
 def test_introduction_only_from_a_title(summary, introduction):
-    from ai.offline import _introduction
+    from ai.offline.cover_letter import _introduction
 
     assert _introduction(summary) == introduction
 

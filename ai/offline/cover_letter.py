@@ -1,25 +1,20 @@
-"""The offline drafter: real, grounded drafts built only from the person's resume and the posting."""
+"""The offline cover letter: the person's most relevant achievements, told in the first person."""
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ai.evidence import Evidence, find_evidence, years_of_experience
+from ai.offline.wording import listed
 from ai.parsing import (
     TITLE_WORDS,
     Achievement,
     Posting,
     Resume,
-    _strip_markup,
     content_words,
     first_sentence,
     parse_posting,
     parse_resume,
 )
 from ai.skills import find_skills
-
-PROVIDER = "offline"
-MODEL = "offline-drafter-1"
 
 _IRREGULAR_PAST = frozenset(
     [
@@ -69,12 +64,6 @@ _IRREGULAR_PAST = frozenset(
 class RankedAchievement:
     achievement: Achievement
     score: float
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def rank_achievements(resume: Resume, posting: Posting) -> list[RankedAchievement]:
@@ -326,13 +315,14 @@ def _asked_skills_sentence(skills: list[str], resume: Resume) -> str:
     named = [skill for skill in skills if skill not in in_work]
     where = "listed in my skills" if set(named) <= in_skills_list else "named in my resume"
     if worked:
-        sentence = f"Your posting asks for {_join(worked)}, "
+        sentence = f"Your posting asks for {listed(worked)}, "
         sentence += "which is" if len(worked) == 1 else "and each of these is"
         sentence += " part of the work described in my experience"
         if named:
-            sentence += f"; {_join(named)} {'is' if len(named) == 1 else 'are'} {where}"
+            sentence += f"; {listed(named)} {'is' if len(named) == 1 else 'are'} {where}"
     else:
-        sentence = f"Your posting asks for {_join(named)}, {'which is' if len(named) == 1 else 'and these are'} {where}"
+        which = "which is" if len(named) == 1 else "and these are"
+        sentence = f"Your posting asks for {listed(named)}, {which} {where}"
     return sentence + "."
 
 
@@ -362,7 +352,7 @@ def draft_cover_letter(
 
     extras = [skill for skill in posting.skills if skill in resume.skills and skill not in must_matched]
     if extras:
-        paragraphs.append(f"I also bring experience with {_join(extras[:5])}, which the role mentions as well.")
+        paragraphs.append(f"I also bring experience with {listed(extras[:5])}, which the role mentions as well.")
 
     focus = _closing_focus(posting, resume)
     if focus:
@@ -371,163 +361,3 @@ def draft_cover_letter(
         paragraphs.append(f"I would welcome a conversation about the {role_title} role.")
     paragraphs.append(f"{_closing_word(writing_sample)}  \n{signer.strip() or resume.name}")
     return "\n\n".join(paragraphs) + "\n"
-
-
-_SENIORITY_WORDS = (
-    "intern",
-    "junior",
-    "mid-level",
-    "senior",
-    "staff",
-    "principal",
-    "lead",
-    "manager",
-    "director",
-    "head",
-)
-_SIGNAL_WORDS = re.compile(
-    r"\b(team|we|we're|our|culture|mission|remote|hybrid|on-site|onsite|customers?|users|fast-paced|growth|"
-    r"startup|series [a-d]|collaborat\w*|values?)\b",
-    re.IGNORECASE,
-)
-
-
-def _seniority(role_title: str, job_description: str, resume: Resume) -> str:
-    text = f"{role_title} {job_description[:400]}".lower()
-    level = next((word for word in _SENIORITY_WORDS if re.search(rf"\b{word}\b", text)), "not stated")
-    required = years_of_experience(job_description)
-    stated = years_of_experience(resume.summary)
-    parts = [f"**Seniority:** {level}"]
-    if required is not None:
-        parts.append(f"the posting asks for {required}+ years")
-    if stated is not None:
-        parts.append(f"your resume states {stated} years")
-    return "; ".join(parts) + "."
-
-
-def _signals(posting: Posting) -> list[str]:
-    """Sentences in which the posting talks about the team, the company or how they work.
-
-    From the posting's context only: requirement, responsibility and benefit lists say what the job
-    asks, not who the team is.
-    """
-    found = []
-    for sentence in posting.context:
-        sentence = sentence.strip(" -•*")
-        looks_like_data = re.search(r'[{}]|": ', sentence)  # a posting pasted as JSON
-        wanted = 30 <= len(sentence) <= 300 and _SIGNAL_WORDS.search(sentence) and not looks_like_data
-        if wanted and sentence not in found:
-            found.append(sentence)
-    return found[:5]
-
-
-def _evidence_item(evidence: Evidence) -> str:
-    if not evidence.found:
-        return f"- **Gap:** {evidence.requirement}  \n  No evidence found in your resume."
-    where = f" ({evidence.employer})" if evidence.employer else ""
-    status = "Partly covered" if evidence.missing_skills else "Covered"
-    quoted = evidence.line if evidence.kind == "skills" else f"“{evidence.line}”"
-    line = f"- **{status}:** {evidence.requirement}  \n  Evidence: {quoted}{where}"
-    if evidence.missing_skills:
-        line += f"; not shown: {_join(evidence.missing_skills)}"
-    return line
-
-
-def draft_research(resume_texts: list[str], job_description: str, company: str, role_title: str) -> str:
-    """A research report: what the posting asks, how the resumes cover it, gaps, questions."""
-    resume = parse_resume("\n\n".join(resume_texts))
-    posting = parse_posting(job_description)
-    must = [find_evidence(item, resume) for item in posting.must_have]
-    nice = [find_evidence(item, resume) for item in posting.nice_to_have]
-
-    lines = [
-        f"# Research: {role_title.strip()} at {company.strip()}",
-        "",
-        _seniority(role_title, job_description, resume),
-    ]
-    lines += ["", "## Must-have requirements", ""]
-    lines += [_evidence_item(item) for item in must] or ["The posting lists no requirements in a form I can read."]
-    if nice:
-        lines += ["", "## Nice to have", ""] + [_evidence_item(item) for item in nice]
-
-    present = [skill for skill in posting.skills if skill in resume.skills]
-    missing = [skill for skill in posting.skills if skill not in resume.skills]
-    lines += ["", "## Keywords", ""]
-    lines.append(f"- In your resume: {_join(present)}" if present else "- None of the posting's keywords appear yet.")
-    if missing:
-        lines.append(f"- Not in your resume: {_join(missing)}")
-
-    if signals := _signals(posting):
-        lines += ["", "## Team and company", ""] + [f"- “{sentence}”" for sentence in signals]
-
-    gaps = [item for item in must if not item.found]
-    missing_must = [skill for skill in posting.must_have_skills if skill not in resume.skills]
-    lines += ["", "## Gaps", ""]
-    if gaps or missing_must:
-        lines += [f"- {item.requirement}" for item in gaps]
-        lines += [
-            f"- {skill} (asked for as a must-have)"
-            for skill in missing_must
-            if not any(skill in item.missing_skills for item in gaps)
-        ]
-    else:
-        lines.append("- No must-have requirement is without evidence.")
-
-    strongest = sorted((item for item in must + nice if item.kind == "bullet"), key=lambda item: -item.score)
-    questions = list(
-        dict.fromkeys(f"Walk through “{item.line}”: your part, the trade-offs, the result." for item in strongest)
-    )[:3]
-    questions += [
-        f"How would you get up to speed on {skill}? Prepare an honest answer and a plan." for skill in missing_must[:2]
-    ]
-    questions += [
-        f"How would you approach this part of the role: {item.rstrip('.')}?" for item in posting.responsibilities[:2]
-    ]
-    if questions:
-        lines += ["", "## Questions to prepare", ""] + [
-            f"{number}. {question}" for number, question in enumerate(questions, 1)
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _relevance(text: str, posting: Posting, posting_words: set[str]) -> float:
-    skills = find_skills(text)
-    must = len(set(skills) & set(posting.must_have_skills))
-    return 3 * must + len(set(skills) & set(posting.skills)) + 0.5 * len(content_words(text) & posting_words)
-
-
-def draft_resume(resume_texts: list[str], job_description: str) -> str:
-    """The first resume reordered for the posting: most relevant skills and bullets first, nothing added."""
-    resume = parse_resume(resume_texts[0])
-    posting = parse_posting(job_description)
-    posting_words = content_words(" ".join(posting.must_have + posting.nice_to_have + posting.responsibilities))
-
-    lines = [f"# {resume.name}"]
-    if resume.contact:
-        lines.append("  \n".join(resume.contact))
-    order = {"summary": 0, "skills": 1, "experience": 2, "projects": 3}
-    for section in sorted(resume.sections, key=lambda section: order.get(section.kind, 4)):
-        lines += ["", f"## {section.title.title() if section.title.isupper() else section.title}", ""]
-        if section.kind == "skills":
-            relevant = [skill for skill in posting.skills if skill in resume.skills]
-            if relevant:
-                lines += [f"**Most relevant here:** {', '.join(relevant)}", ""]
-        lines += [f"{line}  " if index < len(section.lines) - 1 else line for index, line in enumerate(section.lines)]
-        for entry in section.entries:
-            if entry.header:
-                lines += [f"### {_strip_markup(entry.header[0])}"] + entry.header[1:] + [""]
-            ranked = sorted(entry.bullets, key=lambda bullet: -_relevance(bullet, posting, posting_words))
-            lines += [f"- {bullet}" for bullet in ranked] + [""]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
-
-
-def stream_chunks(text: str, size: int = 48) -> Iterator[str]:
-    """The text in pieces ending at word boundaries, as a model would stream it."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            space = text.rfind(" ", start + 1, end)
-            end = space + 1 if space > start else end
-        yield text[start:end]
-        start = end
