@@ -1,5 +1,7 @@
 """Factories for tests: people and their applications, made through the real data layer."""
 
+from datetime import date
+
 from db import applications
 from db.connection import anonymous_tx, user_tx
 from db.users import create_user, find_login
@@ -140,3 +142,29 @@ def sign_up_client(app, email: str | None = None):
     AuthActions(client).register(email=email)
     with anonymous_tx() as conn:
         return find_login(conn, email)["id"], client
+
+
+def make_every_kind_of_application(user_id) -> None:
+    """Applications of `user_id`'s that use every field, with text a CSV file must quote or neutralise
+    (commas, quotes, line breaks, formula starts, accents), one archived, in several statuses."""
+    make_application(
+        user_id,
+        "Zürich Versicherung, AG",
+        'Senior "Platform" Engineer',
+        status="offer",
+        job_url="https://jobs.example/1?ref=a,b",
+        location="Zürich",
+        salary_min=120000,
+        salary_max=150000,
+        salary_currency="CHF",
+        source='=HYPERLINK("http://evil")',
+        priority="high",
+        notes='- first\n- second, with a comma\n\n@mention and "quotes"',
+        applied_on=date(2026, 3, 1),
+        follow_up_on=date(2026, 3, 15),
+    )
+    make_application(user_id, "+Plus Co", "-Minus role", status="no_response", notes="'=already marked")
+    make_application(user_id, "Plain", "Draft", job_description="", priority="low")
+    archived = make_application(user_id, "Gone", "Analyst", status="rejected", job_description="Line one\r\nLine two")
+    with user_tx(user_id) as conn:
+        applications.set_archived(conn, archived, True)
