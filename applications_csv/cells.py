@@ -47,7 +47,8 @@ def restore(text: str) -> str:
     return text
 
 
-def _cell(field: str, value) -> str:
+def as_text(field: str, value) -> str:
+    """A value as a person reads it: labels for status and priority, ISO dates, "yes" when archived."""
     if value is None:
         return ""
     if field == "status":
@@ -60,9 +61,10 @@ def _cell(field: str, value) -> str:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    return neutralise(str(value))
+    return str(value)
 
 
 def cells(application: dict) -> list[str]:
     """One application (a row of db.application_transfer.export_rows) as the export's cells."""
-    return [_cell(field, application[field]) for field, _header in COLUMNS]
+    # Labels, dates and "yes" never start like a formula; only free text is changed by neutralise().
+    return [neutralise(as_text(field, application[field])) for field, _header in COLUMNS]

@@ -14,8 +14,8 @@ from db import dashboard as dashboard_queries
 from db import users
 from db.connection import user_tx
 from features.dashboard import board, overview, table
+from features.dashboard.controls import IMPORT_PATH, toolbar
 from features.dashboard.controls import Ids as ControlIds
-from features.dashboard.controls import toolbar
 
 dash.register_page(__name__, path="/", title="Dashboard · Job Forge", order=0)
 
@@ -40,7 +40,13 @@ def _empty_state() -> dbc.Card:
                     "by status and in a table you can sort and search.",
                     className="mb-3",
                 ),
-                dbc.Button("Add your first application", href="/applications/new", color="primary"),
+                html.Div(
+                    [
+                        dbc.Button("Add your first application", href="/applications/new", color="primary"),
+                        dbc.Button("Import from a CSV file", href=IMPORT_PATH, color="primary", outline=True),
+                    ],
+                    className="d-flex flex-wrap justify-content-center gap-2",
+                ),
             ]
         ),
         class_name="text-center py-4",

@@ -12,36 +12,12 @@ from db import applications
 from db.connection import user_tx
 from db.dashboard import has_applications
 from features.import_applications.run import clean_mapping, import_file
-from tests.support import make_application, make_person, sign_up_client
-
-
-def _every_kind_of_application(person) -> None:
-    make_application(
-        person,
-        "Zürich Versicherung, AG",
-        'Senior "Platform" Engineer',
-        status="offer",
-        job_url="https://jobs.example/1?ref=a,b",
-        location="Zürich",
-        salary_min=120000,
-        salary_max=150000,
-        salary_currency="CHF",
-        source='=HYPERLINK("http://evil")',
-        priority="high",
-        notes='- first\n- second, with a comma\n\n@mention and "quotes"',
-        applied_on=date(2026, 3, 1),
-        follow_up_on=date(2026, 3, 15),
-    )
-    make_application(person, "+Plus Co", "-Minus role", status="no_response", notes="'=already marked")
-    make_application(person, "Plain", "Draft", job_description="", priority="low")
-    archived = make_application(person, "Gone", "Analyst", status="rejected", job_description="Line one\r\nLine two")
-    with user_tx(person) as conn:
-        applications.set_archived(conn, archived, True)
+from tests.support import make_every_kind_of_application, make_person, sign_up_client
 
 
 def test_export_then_import_into_an_empty_account_reproduces_every_field(app):
     person, client = sign_up_client(app)
-    _every_kind_of_application(person)
+    make_every_kind_of_application(person)
     exported = client.get(PATH).get_data()
     empty, empty_client = sign_up_client(app)
 
