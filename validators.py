@@ -23,6 +23,7 @@ MAX_DOCUMENT_LENGTH = 100_000
 # controls (all but tab, newline, carriage return) are invisible in a form and only
 # arrive by pasting, so they go by the same rule.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def drop_invisible(text: str) -> str:
@@ -54,6 +55,9 @@ def email_error(email: str) -> str | None:
 
 
 def password_error(password: str) -> str | None:
+    # A callback's JSON can carry a lone surrogate, which no keyboard types and bcrypt's bytes cannot hold.
+    if _SURROGATE.search(password):
+        return "Use only characters you can type; this password holds an unreadable one."
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"Use at least {MIN_PASSWORD_LENGTH} characters."
     if len(password.encode()) > MAX_PASSWORD_LENGTH:

@@ -14,7 +14,8 @@ def hash_password(password: str) -> str:
 
 
 def check_password(password: str, password_hash: str | None) -> bool:
-    encoded = password.encode()
+    # A lone surrogate (a callback's JSON can carry one) stays as bytes no stored password has: never a match.
+    encoded = password.encode(errors="surrogatepass")
     # bcrypt refuses more than 72 bytes; no stored password can be that long (sign-up caps it).
     if password_hash is None or len(encoded) > MAX_PASSWORD_BYTES:
         bcrypt.checkpw(encoded[:MAX_PASSWORD_BYTES], _DUMMY_HASH)
