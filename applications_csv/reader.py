@@ -87,13 +87,14 @@ def read_csv(data: bytes) -> CsvFile:
             f"This file is {len(data) / 1024 / 1024:.1f} MB; import files up to {UPLOAD_MAX_BYTES // 1024 // 1024} MB."
         )
     text, encoding = decode(data)
-    if not text.strip():
-        raise UnreadableFile("This file is empty.")
     declared = _SEPARATOR_LINE.match(text)
     if declared:
         delimiter, text = declared.group(1), text[declared.end() :]
     else:
         delimiter = find_delimiter(text)
+    # Checked after Excel's "sep=" line: a file of that line alone is empty too.
+    if not text.strip():
+        raise UnreadableFile("This file is empty.")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:
         header = [name.strip() for name in next(reader)]
