@@ -130,18 +130,20 @@ def preview_table(summary: dict, mapping: dict, day_first: bool) -> dbc.Table:
     """The first rows as the import reads them: each mapped field, and what happens to the row."""
     columns = _columns(mapping)
     used = {name: index for name, index in mapping.items() if index is not None}
-    head = html.Thead(html.Tr([html.Th("Row"), *[html.Th(FIELD_LABELS[name]) for name in columns], html.Th("Result")]))
+    head = html.Thead(html.Tr([html.Th("Row"), html.Th("Result"), *[html.Th(FIELD_LABELS[name]) for name in columns]]))
     body = []
     for number, row in zip(summary["numbers"], summary["rows"], strict=True):
         cells = {name: row[index] for name, index in used.items()}
         result = convert_row(number, cells, day_first)
         if result.application is None:  # shown as it is in the file
             shown = [_one_line(cells.get(name, "")) for name in columns]
-            outcome = html.Td("Refused: " + " ".join(result.refused), className="text-danger")
+            outcome = html.Td(
+                "Refused: " + " ".join(result.refused), className="text-danger", style={"minWidth": "16rem"}
+            )
         else:
             shown = [_one_line(as_text(name, result.application[name])) for name in columns]
-            outcome = html.Td(" ".join(["Will be imported.", *result.notes]))
-        body.append(html.Tr([html.Td(number), *[html.Td(text, className="text-nowrap") for text in shown], outcome]))
+            outcome = html.Td(" ".join(["Will be imported.", *result.notes]), style={"minWidth": "16rem"})
+        body.append(html.Tr([html.Td(number), outcome, *[html.Td(text, className="text-nowrap") for text in shown]]))
     return dbc.Table([head, html.Tbody(body)], hover=True, responsive=True, size="sm", class_name="small")
 
 

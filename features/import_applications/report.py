@@ -15,6 +15,7 @@ from features.import_applications.run import import_file
 from features.import_applications.upload import file_bytes
 
 log = logging.getLogger("jobforge")
+LISTED_ROWS = 200  # up to this many rows, the report lists every one
 
 
 def card() -> html.Div:
@@ -50,18 +51,38 @@ def _row(result) -> html.Tr:
     )
 
 
+def _ranges(numbers: list[int]) -> str:
+    """Row numbers as runs: [2, 3, 4, 7] is "2–4, 7"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in runs)
+
+
 def report(results) -> html.Div:
+    """Every row in a table; in a long file, the rows imported exactly as they were are named by
+    number in one line instead (a table of thousands of rows would take the browser seconds)."""
+    listed, plain = results, []
+    if len(results) > LISTED_ROWS:
+        listed = [result for result in results if result.application is None or result.notes]
+        plain = [result.number for result in results if result.application is not None and not result.notes]
     head = html.Thead(html.Tr([html.Th("Row"), html.Th("Company"), html.Th("Role"), html.Th("Result")]))
-    table = dbc.Table(
-        [head, html.Tbody([_row(result) for result in results])],
-        responsive=True,
-        size="sm",
-        class_name="small import-report",
-    )
-    return dbc.Card(
-        [dbc.CardHeader("3. Report", class_name="fw-semibold"), dbc.CardBody([_summary(results), table])],
-        class_name="mb-4",
-    )
+    body = [_summary(results)]
+    if plain:
+        body.append(html.P(f"Imported as they were: rows {_ranges(plain)}.", className="small"))
+    if listed:
+        body.append(
+            dbc.Table(
+                [head, html.Tbody([_row(result) for result in listed])],
+                responsive=True,
+                size="sm",
+                class_name="small import-report",
+            )
+        )
+    return dbc.Card([dbc.CardHeader("3. Report", class_name="fw-semibold"), dbc.CardBody(body)], class_name="mb-4")
 
 
 def _refused(message: str) -> dict:
