@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 import applications_export
 import background_jobs
 import calendar_feed
+import health
 from auth import init_auth
 from components import shell
 from components.callback_inputs import install_callback_input_errors
@@ -17,6 +18,7 @@ from db.connection import use_database
 from db.startup import prepare_database
 from error_pages import install_error_pages
 from exports import account_zip
+from logging_setup import configure_logging, install_request_logging
 from security_headers import install_security_headers
 from static_files import install_static_files
 
@@ -49,6 +51,7 @@ def _create_server(config: Config) -> Flask:
     server.session_interface = _SessionCookieSecureOverHttps(config)
     if config.trust_proxy:
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=1, x_proto=1, x_host=1)
+    install_request_logging(server)  # before the guard: requests it refuses get an id and an access line too
     init_auth(server, config.redis_url or "memory://")  # first: anonymous requests get 401 before CSRF checks
     CSRFProtect(server)
 
@@ -60,6 +63,7 @@ def _create_server(config: Config) -> Flask:
             )
         return response
 
+    server.register_blueprint(health.blueprint)
     server.register_blueprint(calendar_feed.blueprint)
     server.register_blueprint(account_zip.blueprint)
     server.register_blueprint(applications_export.blueprint)
@@ -98,5 +102,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
 
 
 def create_server() -> Flask:
-    """For gunicorn: `gunicorn 'app:create_server()'`."""
-    return create_app().server
+    """For gunicorn: `gunicorn 'app:create_server()'`. Logging is set up first, so start-up lines share its format."""
+    config = Config.from_env()
+    configure_logging(config.log_format)
+    return create_app(config).server

@@ -35,6 +35,17 @@ def _secret_key_from(data_dir: Path) -> str:
     return key
 
 
+LOG_FORMATS = ("text", "json")
+
+
+def log_format_from_env(environ=None) -> str:
+    """LOG_FORMAT: "text" (the default) or "json" (one JSON object a line); read by gunicorn.conf.py too."""
+    value = (os.environ if environ is None else environ).get("LOG_FORMAT", "") or "text"
+    if value not in LOG_FORMATS:
+        raise RuntimeError(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything configurable; `Config.from_env()` is the only place that reads os.environ."""
@@ -71,6 +82,7 @@ class Config:
     # Hosts ("name" or "name:port") a posting may be imported from even at a loopback or private
     # address: for tests' local servers only. Every other host must resolve to public addresses.
     fetch_allow_hosts: tuple[str, ...] = ()
+    log_format: str = "text"
 
     @property
     def embedded_database(self) -> bool:
@@ -116,6 +128,7 @@ class Config:
             login_limit_per_address=env.get("LOGIN_LIMIT_PER_ADDRESS", cls.login_limit_per_address),
             login_limit_per_email=env.get("LOGIN_LIMIT_PER_EMAIL", cls.login_limit_per_email),
             signup_limit_per_address=env.get("SIGNUP_LIMIT_PER_ADDRESS", cls.signup_limit_per_address),
+            log_format=log_format_from_env(env),
             fetch_allow_hosts=tuple(
                 host.strip().lower() for host in env.get("FETCH_ALLOW_HOSTS", "").split(",") if host.strip()
             ),

@@ -6,7 +6,8 @@ from flask import Flask, abort, redirect, request, url_for
 from flask_login import current_user
 
 # The calendar feed is read by calendar apps, which have no session: its token is the credential.
-PUBLIC_ENDPOINTS = {"auth.login", "auth.register", "auth.account_deleted", "static", "calendar.feed"}
+# /health is asked by load balancers and Docker, which have none either; it says only "ok" or "unavailable".
+PUBLIC_ENDPOINTS = {"auth.login", "auth.register", "auth.account_deleted", "static", "calendar.feed", "health.health"}
 PUBLIC_PREFIXES = ("/assets/",)
 PUBLIC_PATHS = {"/_favicon.ico"}
 

@@ -23,6 +23,8 @@ _inherited_pools: list[ConnectionPool] = []
 POOL_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 3  # seconds; libpq's own, for a server that does not answer at all
 STATEMENT_TIMEOUT_MS = 10_000
+# /health waits this long for a connection: a load balancer's check must get its 503 well inside its own timeout.
+HEALTH_TIMEOUT = 1.0
 # A connection handed back this recently, after work that succeeded, is handed out again without the
 # liveness round trip: every request checks out twice, and the check was a fifth of a light one.
 RECENTLY_HEALTHY = 1.0  # seconds
@@ -106,9 +108,10 @@ def _get_pool() -> ConnectionPool:
 
 
 @contextmanager
-def _pooled() -> Iterator[psycopg.Connection]:
-    """A pooled connection, marked healthy when it goes back after work that raised nothing."""
-    with _get_pool().connection() as conn:
+def _pooled(timeout: float | None = None) -> Iterator[psycopg.Connection]:
+    """A pooled connection (waiting `timeout`, else the pool's), marked healthy when it goes back after work
+    that raised nothing."""
+    with _get_pool().connection(timeout=timeout) as conn:
         yield conn
         setattr(conn, _HEALTHY_AT, time.monotonic())
 
@@ -132,14 +135,24 @@ def anonymous_tx() -> Iterator[psycopg.Connection]:
 
 
 @contextmanager
-def anonymous_statement() -> Iterator[psycopg.Connection]:
+def anonymous_statement(timeout: float | None = None) -> Iterator[psycopg.Connection]:
     """A connection for one statement outside any transaction (one round trip), with no user."""
-    with _pooled() as conn:
+    with _pooled(timeout) as conn:
         conn.autocommit = True
         try:
             yield conn
         finally:
             conn.autocommit = False
+
+
+def database_answers(timeout: float = HEALTH_TIMEOUT) -> bool:
+    """Whether the database runs a statement for this process, waiting about `timeout` s for a connection."""
+    try:
+        with anonymous_statement(timeout) as conn:
+            conn.execute("select 1")
+    except psycopg.Error:  # PoolTimeout is one too
+        return False
+    return True
 
 
 def _generation_key(user_id) -> str:

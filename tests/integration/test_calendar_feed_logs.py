@@ -4,11 +4,10 @@ import logging
 import os
 import urllib.error
 import urllib.request
-from importlib.util import module_from_spec, spec_from_file_location
 
-from config import PROJECT_ROOT
 from db import calendar_feeds
 from db.connection import user_tx
+from logging_setup import RedactFeedTokens
 from tests.fake_ai_server import free_port
 from tests.processes import Processes, answers, gunicorn_command, wait_until
 from tests.support import make_person
@@ -52,10 +51,7 @@ def test_gunicorn_logs_the_feed_request_without_its_token(database_urls, pool, t
 
 
 def test_the_apps_own_log_lines_lose_the_token_too():
-    spec = spec_from_file_location("gunicorn_settings", PROJECT_ROOT / "gunicorn.conf.py")
-    settings = module_from_spec(spec)
-    spec.loader.exec_module(settings)
     record = logging.LogRecord("jobforge", logging.WARNING, __file__, 1, "database unavailable: %s %s", None, None)
     record.args = ("GET", "/calendar/s3cret-Token_x.ics")
-    assert settings._RedactFeedTokens().filter(record)
+    assert RedactFeedTokens().filter(record)
     assert record.getMessage() == "database unavailable: GET /calendar/[token]"

@@ -11,16 +11,6 @@ from werkzeug.exceptions import InternalServerError, RequestEntityTooLarge
 from config import MAX_REQUEST_BYTES
 from db import connection
 from error_pages import DATABASE_DOWN, SERVER_ERROR, TOO_LONG, TOO_SLOW
-from tests.fake_ai_server import free_port
-
-
-@pytest.fixture
-def database_down(database_urls):
-    """The process's database is a port where nothing listens, until the test ends."""
-    app_url, _ = database_urls
-    connection.use_database(f"postgresql://jobforge_app@127.0.0.1:{free_port()}/jobforge")
-    yield
-    connection.use_database(app_url, min_size=1, max_size=4)
 
 
 @pytest.fixture
