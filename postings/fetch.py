@@ -326,5 +326,6 @@ def _decode(body: bytes, charset: str | None) -> str:
         charset = declared.group(1).decode("ascii")
     try:
         return body.decode(charset or "utf-8", errors="replace")
-    except LookupError:
+    # An unknown name, or a codec that takes no "replace" (idna) or fails anyway (punycode).
+    except (LookupError, UnicodeError):
         return body.decode("utf-8", errors="replace")

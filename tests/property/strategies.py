@@ -15,3 +15,14 @@ any_text = st.text(any_character)
 # What a browser may send in place of text: JSON's other values.
 not_text = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.lists(st.integers(), max_size=2))
 any_value = st.one_of(any_text, not_text)
+
+
+def json_values(keys: list[str]):
+    """Any JSON value; objects' keys are often `keys`, so that generated objects reach the code that reads them."""
+    return st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | any_text,
+        lambda children: (
+            st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(keys) | any_text, children, max_size=6)
+        ),
+        max_leaves=40,
+    )

@@ -7,6 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from json_resume import TooDeeplyNested, as_job, as_resume_text
+from tests.property import strategies
 from tests.property.strategies import any_text
 
 # The schema's own keys, so that generated objects often look like a resume or a job and reach the converter.
@@ -18,13 +19,7 @@ KEYS = [
     *("title", "awarder", "date", "publisher", "releaseDate", "language", "fluency"),
     *("company", "type", "remote", "experience", "salary", "responsibilities", "qualifications"),
 ]
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | any_text,
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | any_text, children, max_size=6)
-    ),
-    max_leaves=40,
-)
+json_values = strategies.json_values(KEYS)
 resume_like = st.dictionaries(st.sampled_from(KEYS), json_values, min_size=1, max_size=10)
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
