@@ -12,6 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.conftest import TEST_PASSWORD, fixture_text
+from tests.fake_ai_server import free_port
 
 
 class Browser:
@@ -178,6 +179,6 @@ class Browser:
 
 @pytest.fixture
 def browser(dash_duo, app):
-    """A person using the test session's app, served in this process."""
-    dash_duo.start_server(app, navigate=False)
+    """A person using the test session's app, served in this process on a port of its own."""
+    dash_duo.start_server(app, navigate=False, port=free_port())
     return Browser(dash_duo, dash_duo.server.url)
