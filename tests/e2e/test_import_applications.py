@@ -6,11 +6,13 @@ from pathlib import Path
 
 from selenium.webdriver.common.by import By
 
+from config import UPLOAD_MAX_BYTES
 from db import events, users
 from db.application_transfer import export_rows
 from db.connection import anonymous_tx, user_tx
 from features.dashboard.controls import Ids as ControlIds
 from features.import_applications.ids import COLUMN_SELECTS, Ids
+from features.import_applications.upload import TOO_LARGE
 from tests.support import make_every_kind_of_application
 
 
@@ -102,8 +104,13 @@ def test_a_file_with_bad_rows_imports_the_good_ones_and_reports_each(browser, tm
     tracker = tmp_path / "tracker.csv"
     tracker.write_text(BAD_ROWS, encoding="utf-8")
 
+    too_large = tmp_path / "everything.csv"
+    too_large.write_bytes(b"Company,Role\n" + b"x" * UPLOAD_MAX_BYTES)
+
     browser.open("/applications/import")
     browser.wait_for(lambda: browser.component(Ids.upload) is not None)
+    _choose_file(browser, too_large)  # refused in the browser, before it is read
+    browser.wait_for(lambda: browser.text_of(Ids.upload_message) == TOO_LARGE)
     _choose_file(browser, not_csv)
     browser.wait_for(
         lambda: "This is a PDF, not a CSV file. Nothing was imported." in browser.text_of(Ids.upload_message)
