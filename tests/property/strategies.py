@@ -68,3 +68,7 @@ def words(letters: list[str], min_size: int = 1, max_size: int = 12):
 
 # Words of one script per example: a line of text as a person writes it.
 any_words = st.sampled_from(sorted(SCRIPTS)).flatmap(lambda script: words(SCRIPTS[script]))
+
+# What a person types or pastes: any code point at Hypothesis's usual rates, control characters and lone
+# surrogates included, so that most examples pass validation and some are refused.
+typed_text = st.text(st.characters(exclude_categories=()))
