@@ -44,21 +44,32 @@ def toolbar() -> html.Div:
             html.Div(
                 [
                     dbc.Switch(id=Ids.SHOW_ARCHIVED, label="Show archived", value=False, class_name="mb-0"),
-                    # A plain link: the browser downloads the file itself (external_link: not Dash's router).
-                    dbc.Button(
-                        "Export CSV",
-                        id=Ids.EXPORT,
-                        href=EXPORT_PATH,
-                        external_link=True,
-                        color="secondary",
-                        outline=True,
-                        size="sm",
-                    ),
-                    dbc.Button(
-                        "Import CSV", id=Ids.IMPORT, href=IMPORT_PATH, color="secondary", outline=True, size="sm"
+                    # Together, so that on a phone they move to the next line as a pair.
+                    html.Div(
+                        [
+                            # A plain link: the browser downloads the file itself (external_link: not Dash's router).
+                            dbc.Button(
+                                "Export CSV",
+                                id=Ids.EXPORT,
+                                href=EXPORT_PATH,
+                                external_link=True,
+                                color="secondary",
+                                outline=True,
+                                size="sm",
+                            ),
+                            dbc.Button(
+                                "Import CSV",
+                                id=Ids.IMPORT,
+                                href=IMPORT_PATH,
+                                color="secondary",
+                                outline=True,
+                                size="sm",
+                            ),
+                        ],
+                        className="d-flex gap-2",
                     ),
                 ],
-                className="d-flex flex-wrap align-items-center gap-2",
+                className="d-flex flex-wrap align-items-center gap-3",
             ),
         ],
         className="d-flex flex-wrap align-items-center justify-content-between gap-3 mb-3",
