@@ -1,4 +1,4 @@
-"""Hypothesis profiles for the property tests: "ci" (default) is bounded and repeatable, "dev" searches wider.
+"""Hypothesis profiles for the property tests ("ci", the default, bounded and repeatable; "dev" wider), and a person.
 
 HYPOTHESIS_PROFILE=dev picks the wider search; its example database is .hypothesis/ (ignored by git),
 so a failure found there is tried first on the next run.
@@ -6,8 +6,11 @@ so a failure found there is tried first on the next run.
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
+
+from tests.support import make_person
 
 # Generating 100 KB inputs and rendering PDFs is slow by Hypothesis's measure, not a problem of the data.
 _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
@@ -26,3 +29,9 @@ settings.register_profile(
     suppress_health_check=_SLOW_IS_FINE,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="module")
+def person(pool):
+    """One account for a module's examples: Hypothesis runs all of a test's examples within one fixture scope."""
+    return make_person()

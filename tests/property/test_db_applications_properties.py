@@ -10,16 +10,9 @@ import validators
 from db import applications
 from db.connection import user_tx
 from tests.property.strategies import typed_text
-from tests.support import make_person
 
 pytestmark = pytest.mark.usefixtures("pool")
 DETAILS = ("company", "role_title", "job_description", "job_url", "location")
-
-
-@pytest.fixture(scope="module")
-def person():
-    # One person for every example: Hypothesis runs a test's examples within one fixture scope.
-    return make_person()
 
 
 def _messages_only(errors: dict) -> bool:

@@ -8,15 +8,13 @@ import validators
 from db import documents
 from db.connection import user_tx
 from tests.property.strategies import typed_text
-from tests.support import make_application, make_person
+from tests.support import make_application
 
 pytestmark = pytest.mark.usefixtures("pool")
 
 
 @pytest.fixture(scope="module")
-def application():
-    # One application for every example: Hypothesis runs a test's examples within one fixture scope.
-    person = make_person()
+def application(person):
     return person, make_application(person)
 
 

@@ -7,15 +7,8 @@ import validators
 from db import resumes
 from db.connection import user_tx
 from tests.property.strategies import typed_text
-from tests.support import make_person
 
 pytestmark = pytest.mark.usefixtures("pool")
-
-
-@pytest.fixture(scope="module")
-def person():
-    # One person for every example: Hypothesis runs a test's examples within one fixture scope.
-    return make_person()
 
 
 @given(typed_text.map(lambda text: "Resume " + text[:190]), typed_text.map(lambda text: "Built things. " * 8 + text))
