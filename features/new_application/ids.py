@@ -1,4 +1,4 @@
-"""Component ids of the new-application form, shared by the page and its duplicate notice."""
+"""Component ids of the new-application page, shared by its form, the duplicate notice and Import from link."""
 
 FIELDS = {
     "company": "new-company",
@@ -7,3 +7,8 @@ FIELDS = {
     "job_url": "new-job-url",
     "location": "new-location",
 }
+
+
+class Ids:
+    SAVE = "new-application-save"
+    REDIRECT = "new-application-redirect"

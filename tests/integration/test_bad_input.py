@@ -8,6 +8,7 @@ from db import applications as application_queries
 from db import resumes as resume_queries
 from db import users as user_queries
 from db.connection import anonymous_tx, user_tx
+from features.new_application.ids import Ids as NewApplicationIds
 from tests.conftest import AuthActions, fixture_text, unique_email
 from tests.dash_requests import DashPage
 
@@ -52,7 +53,7 @@ def _new_application(client, **fields):
     return _call(
         client,
         "/applications/new",
-        ("new-application-save", "n_clicks"),
+        (NewApplicationIds.SAVE, "n_clicks"),
         {(f"new-{key}", "value"): value for key, value in values.items()},
     )
 
@@ -68,7 +69,7 @@ def test_pasted_job_description_loses_its_invisible_characters_and_is_saved(pers
     client, user_id = person
     pasted = POSTING[:40] + INVISIBLE + POSTING[40:]
     outputs = _outputs(_new_application(client, **{"job-description": pasted}))
-    assert outputs["new-application-redirect"]["href"].startswith("/applications/")
+    assert outputs[NewApplicationIds.REDIRECT]["href"].startswith("/applications/")
     [saved] = _applications(user_id)
     assert saved["job_description"] == POSTING.strip()
 

@@ -18,6 +18,7 @@ from db import resumes as resume_queries
 from db.connection import anonymous_tx, user_tx
 from db.users import find_login
 from features.new_application.ids import FIELDS as NEW_APPLICATION_FIELDS
+from features.new_application.ids import Ids as NewApplicationIds
 from features.resumes.form import Ids as ResumeIds
 from logging_setup import ACCESS_LOG, REQUEST_ID_HEADER, JsonFormatter, RedactFeedTokens
 from tests.conftest import AuthActions, fixture_text
@@ -115,13 +116,13 @@ def _save_resume(client, name: str, content: str):
 
 def _save_application(client, fields: dict) -> str:
     page = DashPage(client, "/applications/new")
-    callback = page.callback_for("new-application-save", "n_clicks")
-    values = {("new-application-save", "n_clicks"): 1} | {
+    callback = page.callback_for(NewApplicationIds.SAVE, "n_clicks")
+    values = {(NewApplicationIds.SAVE, "n_clicks"): 1} | {
         (NEW_APPLICATION_FIELDS[key], "value"): value for key, value in fields.items()
     }
-    response = page.post(page.body(callback, values, ["new-application-save.n_clicks"]))
+    response = page.post(page.body(callback, values, [f"{NewApplicationIds.SAVE}.n_clicks"]))
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    return response.get_json()["response"]["new-application-redirect"]["href"]
+    return response.get_json()["response"][NewApplicationIds.REDIRECT]["href"]
 
 
 def test_a_whole_journeys_log_holds_no_email_password_text_cookie_or_key(app, json_log):
