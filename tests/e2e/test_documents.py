@@ -347,7 +347,7 @@ def test_pasted_control_characters_are_dropped_when_the_document_is_saved(browse
 
 def test_a_text_over_the_request_limit_is_explained_and_kept(browser):
     browser.new_person_with_an_application()
-    enormous = "word " * 500_000  # 2.5 MB: over what the server reads in one request
+    enormous = "word " * (config.MAX_REQUEST_BYTES // 5 + 1)  # over what the server reads in one request
     browser.paste("Cover letter (Markdown)", enormous)
     browser.click_button("Save")
     browser.wait_for(lambda: "too long to save" in browser.text_of("jobforge-refusal"))
