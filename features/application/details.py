@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html
 from dash import no_update as skip
 from flask_login import current_user
 
+from components.confirm_modal import ConfirmIds, confirm_modal
 from components.status import PRIORITY_LABELS, STATUS_OPTIONS, status_badge
 from db import applications as application_queries
 from db.connection import user_tx
@@ -83,19 +84,8 @@ def header() -> html.Div:
 
 
 def _delete_modal() -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalBody(DELETE_QUESTION),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Cancel", id=Ids.delete_cancel, color="secondary", outline=True),
-                    dbc.Button("Delete application", id=Ids.delete_confirm, color="danger"),
-                ]
-            ),
-        ],
-        id=Ids.delete_modal,
-        is_open=False,
-    )
+    ids = ConfirmIds(modal=Ids.delete_modal, confirm=Ids.delete_confirm, cancel=Ids.delete_cancel)
+    return confirm_modal(ids, DELETE_QUESTION, "Delete application", danger=True)
 
 
 def record() -> dbc.Card:

@@ -15,6 +15,8 @@ from ai.indexing import embed_now
 from ai.providers import ProviderError, get_provider
 from ai.workflow import PHASE_LABELS, PHASES, MissingInput, keep_unsaved_text, load_inputs, prompt_version, stream_phase
 from components.callback_inputs import id_list_input, text_input
+from components.confirm_modal import ConfirmIds
+from components.confirm_modal import confirm_modal as confirm_dialog
 from components.document_editor import Part, doc_id
 from db import documents as document_queries
 from db import resumes as resume_queries
@@ -88,22 +90,13 @@ def controls() -> list:
 
 
 def confirm_modal() -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Replace a document you are editing?")),
-            dbc.ModalBody(
-                "A document you would regenerate has unsaved changes. They are kept in its "
-                "history before the new draft replaces the text in the editor."
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Not now", id=Ids.confirm_cancel, color="secondary", outline=True),
-                    dbc.Button("Keep my edits in history and regenerate", id=Ids.confirm, color="primary"),
-                ]
-            ),
-        ],
-        id=Ids.confirm_modal,
-        is_open=False,
+    return confirm_dialog(
+        ConfirmIds(modal=Ids.confirm_modal, confirm=Ids.confirm, cancel=Ids.confirm_cancel),
+        "A document you would regenerate has unsaved changes. They are kept in its "
+        "history before the new draft replaces the text in the editor.",
+        "Keep my edits in history and regenerate",
+        cancel_label="Not now",
+        title="Replace a document you are editing?",
     )
 
 

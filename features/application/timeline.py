@@ -14,6 +14,7 @@ from dash import no_update as skip
 from flask_login import current_user
 
 from components.callback_inputs import id_input, text_input
+from components.confirm_modal import ConfirmIds, confirm_modal
 from components.status import STATUS_LABELS
 from db import events as event_queries
 from db.connection import user_tx
@@ -55,26 +56,16 @@ def card() -> dbc.Card:
 
 
 def _date_modal() -> dbc.Modal:
-    return dbc.Modal(
+    return confirm_modal(
+        ConfirmIds(modal=Ids.date_modal, confirm=Ids.date_save, cancel=Ids.date_cancel),
         [
-            dbc.ModalHeader(dbc.ModalTitle("Correct the date")),
-            dbc.ModalBody(
-                [
-                    html.P(id=Ids.date_title),
-                    dbc.Label("When it happened", html_for=Ids.date_input),
-                    dbc.Input(id=Ids.date_input, type="date"),
-                    dbc.FormFeedback(id=f"{Ids.date_input}-feedback", type="invalid"),
-                ]
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Cancel", id=Ids.date_cancel, color="secondary", outline=True),
-                    dbc.Button("Save date", id=Ids.date_save, color="primary"),
-                ]
-            ),
+            html.P(id=Ids.date_title),
+            dbc.Label("When it happened", html_for=Ids.date_input),
+            dbc.Input(id=Ids.date_input, type="date"),
+            dbc.FormFeedback(id=f"{Ids.date_input}-feedback", type="invalid"),
         ],
-        id=Ids.date_modal,
-        is_open=False,
+        "Save date",
+        title="Correct the date",
     )
 
 

@@ -9,6 +9,7 @@ from dash import no_update as skip
 from flask_login import current_user
 
 from components.callback_inputs import id_input, text_input
+from components.confirm_modal import ConfirmIds, confirm_modal
 from db import resumes as resume_queries
 from db.connection import user_tx
 from features.resumes import form, resume_list
@@ -31,31 +32,22 @@ def modal() -> html.Div:
     return html.Div(
         [
             dcc.Store(id=Ids.target),
-            dbc.Modal(
+            confirm_modal(
+                ConfirmIds(modal=Ids.modal, confirm=Ids.confirm, cancel=Ids.cancel),
                 [
-                    dbc.ModalHeader(dbc.ModalTitle("Delete this resume?")),
-                    dbc.ModalBody(
+                    html.P(id=Ids.question),
+                    html.Fieldset(
                         [
-                            html.P(id=Ids.question),
-                            html.Fieldset(
-                                [
-                                    html.Legend("Which resume becomes primary?", className="fs-6 fw-semibold"),
-                                    dbc.RadioItems(id=Ids.choice, options=[]),
-                                ],
-                                id=Ids.choice_group,
-                                hidden=True,
-                            ),
-                        ]
-                    ),
-                    dbc.ModalFooter(
-                        [
-                            dbc.Button("Cancel", id=Ids.cancel, color="secondary", outline=True),
-                            dbc.Button("Delete resume", id=Ids.confirm, color="danger"),
-                        ]
+                            html.Legend("Which resume becomes primary?", className="fs-6 fw-semibold"),
+                            dbc.RadioItems(id=Ids.choice, options=[]),
+                        ],
+                        id=Ids.choice_group,
+                        hidden=True,
                     ),
                 ],
-                id=Ids.modal,
-                is_open=False,
+                "Delete resume",
+                title="Delete this resume?",
+                danger=True,
             ),
         ]
     )

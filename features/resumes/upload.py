@@ -9,6 +9,7 @@ from dash import no_update as skip
 
 import resume_files
 from components.callback_inputs import text_input
+from components.confirm_modal import ConfirmIds, confirm_modal
 from components.file_upload import drop_zone
 from config import UPLOAD_MAX_BYTES
 from features.resumes import form
@@ -40,19 +41,12 @@ def field() -> html.Div:
 
 
 def _ask_modal() -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Replace the text in the form?")),
-            dbc.ModalBody(id=Ids.ask_text),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Keep my text", id=Ids.keep, color="secondary", outline=True),
-                    dbc.Button("Use the file’s text", id=Ids.replace, color="primary"),
-                ]
-            ),
-        ],
-        id=Ids.ask,
-        is_open=False,
+    return confirm_modal(
+        ConfirmIds(modal=Ids.ask, confirm=Ids.replace, cancel=Ids.keep),
+        html.Div(id=Ids.ask_text),  # the question names the file: read_file writes it
+        "Use the file’s text",
+        cancel_label="Keep my text",
+        title="Replace the text in the form?",
     )
 
 

@@ -7,6 +7,7 @@ from flask import url_for
 
 from auth import account
 from components.callback_inputs import text_input
+from components.confirm_modal import ConfirmIds, confirm_modal
 from components.forms import field
 from exports.account_zip import EXPORT_PATH
 
@@ -50,24 +51,15 @@ def card() -> dbc.Card:
 
 
 def _confirm_modal() -> dbc.Modal:
-    return dbc.Modal(
+    return confirm_modal(
+        ConfirmIds(modal=Ids.modal, confirm=Ids.confirm, cancel=Ids.cancel),
         [
-            dbc.ModalHeader(dbc.ModalTitle("Delete my account")),
-            dbc.ModalBody(
-                [
-                    html.P("This deletes your account and all your data. Enter your password to confirm."),
-                    field(Ids.password, "Password", type="password", autoComplete="current-password", maxLength=200),
-                ]
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Cancel", id=Ids.cancel, color="secondary", outline=True),
-                    dbc.Button("Delete account and data", id=Ids.confirm, color="danger"),
-                ]
-            ),
+            html.P("This deletes your account and all your data. Enter your password to confirm."),
+            field(Ids.password, "Password", type="password", autoComplete="current-password", maxLength=200),
         ],
-        id=Ids.modal,
-        is_open=False,
+        "Delete account and data",
+        title="Delete my account",
+        danger=True,
     )
 
 
