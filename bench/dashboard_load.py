@@ -22,7 +22,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import uuid
 from datetime import date
 from pathlib import Path
@@ -31,18 +30,18 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from bench import seed  # noqa: E402
+from bench.deployed import deployed_app  # noqa: E402
 from bench.http_dash import HttpClient  # noqa: E402
-from db import dashboard, embedded, overview  # noqa: E402
+from db import dashboard, overview  # noqa: E402
 from db.applications import STATUSES  # noqa: E402
-from db.connection import anonymous_tx, use_database, user_tx  # noqa: E402
-from db.migrations import apply_migrations  # noqa: E402
+from db.connection import anonymous_tx, user_tx  # noqa: E402
 from db.users import find_login, set_dashboard_view  # noqa: E402
 from features.dashboard import board, table  # noqa: E402
 from features.dashboard.controls import Ids as ControlIds  # noqa: E402
 from features.dashboard.overview import FOLLOW_UPS_SHOWN  # noqa: E402
 from features.dashboard.overview import Ids as OverviewIds  # noqa: E402
 from tests.fake_ai_server import free_port  # noqa: E402
-from tests.processes import Processes, answers, gunicorn_command, wait_until  # noqa: E402
+from tests.processes import answers, wait_until  # noqa: E402
 
 SIZES = {"100": 100, "5,000": 5_000}
 WRK_LUA = """
@@ -169,24 +168,8 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
-    work = Path(tempfile.mkdtemp(prefix="jobforge-bench-"))
-    server, app_url, owner_url = embedded.prepare(work / "pgdata", cleanup_mode="delete")
-    processes = Processes(work)
-    try:
-        apply_migrations(owner_url)
-        use_database(app_url)
-        app_port, ceiling_port = free_port(), free_port()
-        keep = ("PATH", "HOME", "LANG", "PYTHONPATH")
-        base_env = {key: os.environ[key] for key in keep if key in os.environ}
-        app_env = base_env | {
-            "DATABASE_URL": app_url,
-            "MIGRATION_DATABASE_URL": owner_url,
-            "SECRET_KEY": uuid.uuid4().hex,
-            "JOBFORGE_DATA_DIR": str(work / "data"),
-            "PORT": str(app_port),
-            "SIGNUP_LIMIT_PER_ADDRESS": "1000 per minute",
-        }
-        processes.start("app", gunicorn_command(), app_env)
+    with deployed_app() as app:
+        ceiling_port = free_port()
         ceiling = [
             sys.executable,
             "-m",
@@ -197,68 +180,61 @@ def main() -> None:
             f"127.0.0.1:{ceiling_port}",
             "bench.ceiling_app:create()",
         ]
-        processes.start("ceiling", ceiling, base_env | {"DATABASE_URL": app_url, "PYTHONPATH": str(PROJECT_ROOT)})
-        app_base, ceiling_base = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{ceiling_port}"
-        wait_until(lambda: answers(app_base + "/login"), "the app")
+        ceiling_env = app.base_env | {"DATABASE_URL": app.app_url, "PYTHONPATH": str(PROJECT_ROOT)}
+        app.processes.start("ceiling", ceiling, ceiling_env)
+        _measure(app, f"http://127.0.0.1:{ceiling_port}", args)
 
-        clients, ids = {}, {}
-        for label in SIZES:
-            email = f"bench-{uuid.uuid4().hex[:8]}@example.com"
-            clients[label] = HttpClient(app_base)
-            clients[label].sign_up(email)
-            with anonymous_tx() as conn:
-                ids[label] = find_login(conn, email)["id"]
-        superuser = server.get_uri(embedded.DATABASE_NAME)
-        sizes = dict.fromkeys(seed.filler_people(superuser, args.people), 100)
-        events = seed.load_applications(superuser, sizes | {ids[label]: size for label, size in SIZES.items()})
-        print(f"seeded {sum(sizes.values()) + sum(SIZES.values()):,} applications of {args.people + 2:,} people")
-        for label in SIZES:
-            print(f"  the person with {label}: {events[ids[label]]:,} events")
 
-        rows = []
-        for label, client in clients.items():
-            page = client.page("/")
-            for name, body in callback_bodies(page).items():
-                payload = json.dumps(body).encode()
-                response = client.post(f"/_dash-update-component?endId={page.end_id}", json=body, headers=page.headers)
-                assert response.status_code == 200, (name, response.status_code, response.get_data(as_text=True)[:300])
-                size = len(response.get_data())
-                url = f"{app_base}/_dash-update-component?endId={page.end_id}"
-                alone = _wrk(url, "POST", payload, client, 1, args.seconds, work)
-                busy = _wrk(url, "POST", payload, client, 4, args.seconds, work)
-                bare = f"{ceiling_base}/{name}/{ids[label]}"
-                wait_until(lambda bare=bare: answers(bare), "the ceiling")
-                bare_alone = _wrk(bare, "GET", b"", None, 1, args.seconds, work)
-                bare_busy = _wrk(bare, "GET", b"", None, 4, args.seconds, work)
-                rows.append((label, name, size, alone, busy, bare_alone, bare_busy))
+def _measure(app, ceiling_base: str, args) -> None:
+    app_base, work = app.base_url, app.work
+    clients, ids = {}, {}
+    for label in SIZES:
+        email = f"bench-{uuid.uuid4().hex[:8]}@example.com"
+        clients[label] = HttpClient(app_base)
+        clients[label].sign_up(email)
+        with anonymous_tx() as conn:
+            ids[label] = find_login(conn, email)["id"]
+    superuser = app.superuser_url
+    sizes = dict.fromkeys(seed.filler_people(superuser, args.people), 100)
+    events = seed.load_applications(superuser, sizes | {ids[label]: size for label, size in SIZES.items()})
+    print(f"seeded {sum(sizes.values()) + sum(SIZES.values()):,} applications of {args.people + 2:,} people")
+    for label in SIZES:
+        print(f"  the person with {label}: {events[ids[label]]:,} events")
 
+    rows = []
+    for label, client in clients.items():
+        page = client.page("/")
+        for name, body in callback_bodies(page).items():
+            payload = json.dumps(body).encode()
+            response = client.post(f"/_dash-update-component?endId={page.end_id}", json=body, headers=page.headers)
+            assert response.status_code == 200, (name, response.status_code, response.get_data(as_text=True)[:300])
+            size = len(response.get_data())
+            url = f"{app_base}/_dash-update-component?endId={page.end_id}"
+            alone = _wrk(url, "POST", payload, client, 1, args.seconds, work)
+            busy = _wrk(url, "POST", payload, client, 4, args.seconds, work)
+            bare = f"{ceiling_base}/{name}/{ids[label]}"
+            wait_until(lambda bare=bare: answers(bare), "the ceiling")
+            bare_alone = _wrk(bare, "GET", b"", None, 1, args.seconds, work)
+            bare_busy = _wrk(bare, "GET", b"", None, 4, args.seconds, work)
+            rows.append((label, name, size, alone, busy, bare_alone, bare_busy))
+
+    print(
+        "\n| person | callback | JSON (KB) | p50 / p95 / p99 ms, alone | req/s, 4 connections "
+        "| ceiling p50 / p95 ms | ceiling req/s | ratio | errors |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for label, name, size, alone, busy, bare_alone, bare_busy in rows:
+        errors = sum(run["errors"] + run["non2xx"] for run in (alone, busy, bare_alone, bare_busy))
         print(
-            "\n| person | callback | JSON (KB) | p50 / p95 / p99 ms, alone | req/s, 4 connections "
-            "| ceiling p50 / p95 ms | ceiling req/s | ratio | errors |"
+            f"| {label} | {name} | {size / 1024:.1f} "
+            f"| {alone['p50']:.1f} / {alone['p95']:.1f} / {alone['p99']:.1f} "
+            f"| {busy['rps']:,.0f} | {bare_alone['p50']:.1f} / {bare_alone['p95']:.1f} | {bare_busy['rps']:,.0f} "
+            f"| {busy['rps'] / bare_busy['rps']:.2f} | {errors} |"
         )
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-        for label, name, size, alone, busy, bare_alone, bare_busy in rows:
-            errors = sum(run["errors"] + run["non2xx"] for run in (alone, busy, bare_alone, bare_busy))
-            print(
-                f"| {label} | {name} | {size / 1024:.1f} "
-                f"| {alone['p50']:.1f} / {alone['p95']:.1f} / {alone['p99']:.1f} "
-                f"| {busy['rps']:,.0f} | {bare_alone['p50']:.1f} / {bare_alone['p95']:.1f} | {bare_busy['rps']:,.0f} "
-                f"| {busy['rps'] / bare_busy['rps']:.2f} | {errors} |"
-            )
-        print(
-            "\nIn headless Chromium, cold cache (median and worst of 3), from navigation to the first row in the DOM:"
-        )
-        print("| person | view | median ms | worst ms | target ms |\n| --- | --- | --- | --- | --- |")
-        for label, view, median, worst in first_rows(app_base, clients, ids):
-            print(f"| {label} | {view} | {median:,.0f} | {worst:,.0f} | ≤ 1,500 |")
-    except BaseException:
-        print((work / "app.log").read_text(errors="replace")[-4000:])
-        raise
-    finally:
-        for _name, process in reversed(processes.started):
-            process.terminate()
-            process.wait(timeout=15)
-        server.cleanup()
+    print("\nIn headless Chromium, cold cache (median and worst of 3), from navigation to the first row in the DOM:")
+    print("| person | view | median ms | worst ms | target ms |\n| --- | --- | --- | --- | --- |")
+    for label, view, median, worst in first_rows(app_base, clients, ids):
+        print(f"| {label} | {view} | {median:,.0f} | {worst:,.0f} | ≤ 1,500 |")
 
 
 if __name__ == "__main__":

@@ -44,12 +44,20 @@ class HttpClient:
     def cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.session.cookies.items())
 
+    def form_token(self, path: str) -> str:
+        """GETs a server-rendered form and returns its CSRF token."""
+        form = self.get(path).get_data(as_text=True)
+        return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form).group(1)
+
     def sign_up(self, email: str, first_name: str = "Bench", last_name: str = "Person") -> None:
-        form = self.get("/register").get_data(as_text=True)
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form).group(1)
-        fields = {"csrf_token": token, "first_name": first_name, "last_name": last_name}
+        fields = {"csrf_token": self.form_token("/register"), "first_name": first_name, "last_name": last_name}
         response = self.post("/register", data=fields | {"email": email, "password": TEST_PASSWORD})
         assert response.status_code == 200 and "/register" not in response._response.url, "sign-up failed"
+
+    def sign_in(self, email: str, token: str) -> None:
+        """POSTs the sign-in form (its token from form_token("/login")) and follows it to the dashboard."""
+        response = self.post("/login", data={"csrf_token": token, "email": email, "password": TEST_PASSWORD})
+        assert response.status_code == 200 and "/login" not in response._response.url, "sign-in failed"
 
     def page(self, path: str = "/") -> DashPage:
         return DashPage(self, path)

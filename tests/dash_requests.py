@@ -71,11 +71,11 @@ class DashPage:
 
     def poll(self, body: dict, handles: dict, end_id: str | None = None):
         """One poll for a background callback's progress or result, inputs blanked as the browser does."""
-        blank = {
-            **body,
-            "inputs": [{**item, "value": None} for item in body["inputs"]],
-            "state": [{**item, "value": None} for item in body["state"]],
-        }
+
+        def blanked(items):  # a pattern-matching ALL input is a list of items
+            return [blanked(item) if isinstance(item, list) else {**item, "value": None} for item in items]
+
+        blank = {**body, "inputs": blanked(body["inputs"]), "state": blanked(body["state"])}
         return self.post(blank, end_id, **handles)
 
     def poll_until_done(self, body: dict, handles: dict, timeout: float = 30) -> tuple[dict, list[str]]:

@@ -1,0 +1,1 @@
+"""Many simulated people using the app at once, as deployed: `python -m bench.load` (see __main__.py)."""
