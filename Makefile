@@ -31,5 +31,19 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Every benchmark in bench/, one after another, each printing its figures (about 20 minutes; see
+# docs/performance.md). Not part of `make test`. The ones that drive Chromium take the browser lock
+# other test runs on this machine take; bench.load runs last and exits non-zero if a criterion fails.
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench.offline_generation
+	$(BIN)/python bench/export_speed.py
+	$(BIN)/python bench/embedding_throughput.py
+	$(BIN)/python bench/vector_search.py
+	$(BIN)/python bench/dashboard_plans.py
+	$(BIN)/python bench/overview_plans.py
+	flock /tmp/jobforge-browser.lock $(BIN)/python -m bench.page_weight
+	flock /tmp/jobforge-browser.lock $(BIN)/python -m bench.dashboard_load
+	$(BIN)/python -m bench.load
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
