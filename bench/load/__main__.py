@@ -1,6 +1,6 @@
 """PEOPLE simulated people using the app at human pace for SECONDS, against gunicorn as deployed.
 
-Run: .venv/bin/python -m bench.load                         (50 people for 60 s, about 2 minutes)
+Run: .venv/bin/python -m bench.load                         (50 people for 60 s, about 3 minutes)
      .venv/bin/python -m bench.load --people 2 --seconds 3  (a quick look)
 
 A throwaway embedded PostgreSQL with the repository's migrations and the app as `make run` starts
