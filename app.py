@@ -12,6 +12,7 @@ import calendar_feed
 import health
 from auth import init_auth
 from components import shell
+from components.callback_envelope import install_callback_envelope_check
 from components.callback_inputs import install_callback_input_errors
 from config import MAX_REQUEST_BYTES, PROJECT_ROOT, Config, activate
 from db.connection import use_database
@@ -97,6 +98,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
     server.extensions["jobforge_background"] = manager
     install_static_files(server)
     install_security_headers(server, app)
+    install_callback_envelope_check(server, app)
     app.layout = shell.layout
     return app
 
