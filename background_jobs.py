@@ -9,10 +9,12 @@ against that tag before anything is read, cancelled or deleted.
 import hashlib
 import hmac
 import os
+from contextlib import suppress
 from pathlib import Path
 
 import dash
 import diskcache
+import psutil
 from flask import current_app
 from flask_login import current_user
 
@@ -169,7 +171,34 @@ def _load_what_jobs_load_lazily(config: Config) -> None:
     load_local_model()
 
 
-class DiskcacheJobs(_PersonBoundJobs, dash.DiskcacheManager):
+class LocalJobProcesses(dash.DiskcacheManager):
+    """Dash's local job processes, stopped without waiting on another worker's."""
+
+    def terminate_job(self, job):
+        """Dash's, without waiting for a job process that another worker started.
+
+        Dash kills the job and then waits up to 1 s for its pid to go. A finished job is a zombie until
+        the worker that started it reaps it, so when another worker collected the result (every other
+        poll, with two workers) it held that worker for the whole second, for nothing.
+        """
+        if job is None:
+            return
+        try:
+            process = psutil.Process(int(job))
+            if process.ppid() == os.getpid():
+                super().terminate_job(job)  # ours: killed and reaped at once
+                return
+            if process.status() == psutil.STATUS_ZOMBIE:
+                return  # finished; the worker that started it reaps it
+            doomed = [*process.children(recursive=True), process]
+        except psutil.NoSuchProcess:
+            return
+        for each in doomed:
+            with suppress(psutil.NoSuchProcess):
+                each.kill()
+
+
+class DiskcacheJobs(_PersonBoundJobs, LocalJobProcesses):
     """Local background processes, results in a private diskcache."""
 
     def call_job_fn(self, key, job_fn, args, context):
