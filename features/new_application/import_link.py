@@ -13,6 +13,7 @@ from dash import no_update as skip
 
 import config
 from components.callback_inputs import text_input
+from components.section_card import section_card
 from features.new_application.ids import FIELDS
 from postings.fetch import FetchError, fetch
 from postings.parse import NotAPosting, parse_posting
@@ -38,28 +39,24 @@ class Ids:
 
 
 def section() -> dbc.Card:
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H2("Import from link", className="h5 mb-1"),
-                html.P(
-                    "Paste the link to a posting: Job Forge reads the page and fills the empty fields below, "
-                    "for you to check before you save.",
-                    className="small text-body-secondary mb-2",
-                ),
-                dbc.Label("Posting link", html_for=Ids.link),
-                dbc.InputGroup(
-                    [
-                        dbc.Input(id=Ids.link, type="url", placeholder="https://", maxLength=2000, inputmode="url"),
-                        dbc.Button("Import", id=Ids.button, color="primary", outline=True),
-                        dbc.FormFeedback(id=Ids.feedback, type="invalid"),
-                    ],
-                    class_name="has-validation",
-                ),
-                html.Div(id=Ids.status, role="status", className="mt-2", **{"aria-live": "polite"}),
-                dcc.Store(id=Ids.imported),
-            ]
-        ),
+    return section_card(
+        "Import from link",
+        "Paste the link to a posting: Job Forge reads the page and fills the empty fields below, "
+        "for you to check before you save.",
+        [
+            dbc.Label("Posting link", html_for=Ids.link),
+            dbc.InputGroup(
+                [
+                    dbc.Input(id=Ids.link, type="url", placeholder="https://", maxLength=2000, inputmode="url"),
+                    dbc.Button("Import", id=Ids.button, color="primary", outline=True),
+                    dbc.FormFeedback(id=Ids.feedback, type="invalid"),
+                ],
+                class_name="has-validation",
+            ),
+            html.Div(id=Ids.status, role="status", className="mt-2", **{"aria-live": "polite"}),
+            dcc.Store(id=Ids.imported),
+        ],
+        compact=True,
         class_name="mb-3 import-link",
     )
 

@@ -8,6 +8,7 @@ import config
 from ai.providers import available_providers, default_provider_name
 from components.callback_inputs import text_input
 from components.forms import field
+from components.section_card import section_card
 from db import users as user_queries
 from db.connection import user_tx
 from validators import drop_invisible
@@ -24,29 +25,24 @@ class Ids:
 
 
 def card() -> dbc.Card:
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H2("AI provider", className="h5"),
-                html.P(
-                    "Which model writes your research, resumes and cover letters. Only the providers "
-                    "this server is configured for are listed; the offline drafter always works.",
-                    className="text-body-secondary",
-                ),
-                dbc.RadioItems(id=Ids.provider, class_name="mb-4"),
-                field(
-                    Ids.writing_sample,
-                    "Writing sample",
-                    textarea=True,
-                    rows=8,
-                    maxLength=MAX_WRITING_SAMPLE,
-                    help_text="Optional. A few paragraphs you wrote (an email, an old cover letter): "
-                    "cover letters follow its voice.",
-                ),
-                dbc.Button("Save", id=Ids.save, color="primary"),
-                html.Div(id=Ids.message, className="mt-3", role="status"),
-            ]
-        )
+    return section_card(
+        "AI provider",
+        "Which model writes your research, resumes and cover letters. Only the providers "
+        "this server is configured for are listed; the offline drafter always works.",
+        [
+            dbc.RadioItems(id=Ids.provider, class_name="mb-4"),
+            field(
+                Ids.writing_sample,
+                "Writing sample",
+                textarea=True,
+                rows=8,
+                maxLength=MAX_WRITING_SAMPLE,
+                help_text="Optional. A few paragraphs you wrote (an email, an old cover letter): "
+                "cover letters follow its voice.",
+            ),
+            dbc.Button("Save", id=Ids.save, color="primary"),
+            html.Div(id=Ids.message, className="mt-3", role="status"),
+        ],
     )
 
 

@@ -5,6 +5,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from flask import url_for
 from flask_login import current_user
 
+from components.section_card import section_card
 from db import calendar_feeds
 from db.connection import user_tx
 
@@ -18,28 +19,23 @@ class Ids:
 
 
 def card() -> dbc.Card:
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H2("Calendar feed", className="h5"),
-                html.P(
-                    "Your follow-up dates and interviews in your own calendar app: add this private link "
-                    "as a subscription (Google Calendar: Other calendars, From URL; Apple Calendar: File, "
-                    "New Calendar Subscription). Anyone with the link sees those events, so keep it to yourself.",
-                    className="text-body-secondary",
-                ),
-                dbc.Label("Calendar feed URL", html_for=Ids.url),
-                dbc.InputGroup(
-                    [
-                        dbc.Input(id=Ids.url, readonly=True, value=""),
-                        dbc.Button("Copy", id=Ids.copy, color="secondary", outline=True, disabled=True),
-                        dbc.Button("Create link", id=Ids.reset, color="primary"),
-                    ]
-                ),
-                html.Div(id=Ids.copied, className="small text-success mt-1", role="status"),
-                dbc.FormText(id=Ids.explanation),
-            ]
-        ),
+    return section_card(
+        "Calendar feed",
+        "Your follow-up dates and interviews in your own calendar app: add this private link "
+        "as a subscription (Google Calendar: Other calendars, From URL; Apple Calendar: File, "
+        "New Calendar Subscription). Anyone with the link sees those events, so keep it to yourself.",
+        [
+            dbc.Label("Calendar feed URL", html_for=Ids.url),
+            dbc.InputGroup(
+                [
+                    dbc.Input(id=Ids.url, readonly=True, value=""),
+                    dbc.Button("Copy", id=Ids.copy, color="secondary", outline=True, disabled=True),
+                    dbc.Button("Create link", id=Ids.reset, color="primary"),
+                ]
+            ),
+            html.Div(id=Ids.copied, className="small text-success mt-1", role="status"),
+            dbc.FormText(id=Ids.explanation),
+        ],
         class_name="mt-4",
     )
 

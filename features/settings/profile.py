@@ -8,6 +8,7 @@ from flask_login import current_user
 from auth import account
 from components.callback_inputs import text_input
 from components.forms import feedback, feedback_outputs, field
+from components.section_card import section_card
 from db import users as user_queries
 from db.connection import user_tx
 from validators import MIN_PASSWORD_LENGTH
@@ -73,15 +74,14 @@ def card() -> dbc.Card:
             "every other device is signed out.",
         ),
     ]
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H2("Profile", className="h5 mb-3"),
-                _section("Name", name, "Save name", Ids.save_name, Ids.name_message),
-                _section("Sign-in email", email, "Change email", Ids.save_email, Ids.email_message),
-                _section("Password", password, "Change password", Ids.save_password, Ids.password_message),
-            ]
-        ),
+    return section_card(
+        "Profile",
+        None,
+        [
+            _section("Name", name, "Save name", Ids.save_name, Ids.name_message),
+            _section("Sign-in email", email, "Change email", Ids.save_email, Ids.email_message),
+            _section("Password", password, "Change password", Ids.save_password, Ids.password_message),
+        ],
         class_name="mt-4",
     )
 

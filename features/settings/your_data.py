@@ -9,6 +9,7 @@ from auth import account
 from components.callback_inputs import text_input
 from components.confirm_modal import ConfirmIds, confirm_modal
 from components.forms import field
+from components.section_card import section_card
 from exports.account_zip import EXPORT_PATH
 
 
@@ -24,28 +25,23 @@ class Ids:
 
 
 def card() -> dbc.Card:
-    return dbc.Card(
-        dbc.CardBody(
-            [
-                html.H2("Your data", className="h5"),
-                html.P(
-                    "One zip file with everything Job Forge keeps for you: your applications (as a spreadsheet "
-                    "and in full, with timelines, interviews and contacts), your resumes, and every document "
-                    "with all its versions, as Markdown.",
-                    className="text-body-secondary",
-                ),
-                # A plain link: the browser downloads the file the server streams.
-                html.A("Download all my data", id=Ids.download, href=EXPORT_PATH, className="btn btn-primary"),
-                html.Hr(className="my-4"),
-                html.P(
-                    "Deleting your account removes it and all your data for good, and signs you out everywhere.",
-                    className="text-body-secondary",
-                ),
-                dbc.Button("Delete my account", id=Ids.delete, color="danger", outline=True),
-                _confirm_modal(),
-                dcc.Location(id=Ids.leave, refresh=True),
-            ]
-        ),
+    return section_card(
+        "Your data",
+        "One zip file with everything Job Forge keeps for you: your applications (as a spreadsheet "
+        "and in full, with timelines, interviews and contacts), your resumes, and every document "
+        "with all its versions, as Markdown.",
+        [
+            # A plain link: the browser downloads the file the server streams.
+            html.A("Download all my data", id=Ids.download, href=EXPORT_PATH, className="btn btn-primary"),
+            html.Hr(className="my-4"),
+            html.P(
+                "Deleting your account removes it and all your data for good, and signs you out everywhere.",
+                className="text-body-secondary",
+            ),
+            dbc.Button("Delete my account", id=Ids.delete, color="danger", outline=True),
+            _confirm_modal(),
+            dcc.Location(id=Ids.leave, refresh=True),
+        ],
         class_name="mt-4",
     )
 
