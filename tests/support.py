@@ -144,25 +144,30 @@ def sign_up_client(app, email: str | None = None):
         return find_login(conn, email)["id"], client
 
 
+# An application with a value in every field make_application takes, with text a CSV file must quote
+# or neutralise (commas, quotes, line breaks, formula starts, accents).
+EVERY_FIELD = {
+    "company": "Zürich Versicherung, AG",
+    "role_title": 'Senior "Platform" Engineer',
+    "job_description": POSTING,
+    "status": "offer",
+    "job_url": "https://jobs.example/1?ref=a,b",
+    "location": "Zürich",
+    "salary_min": 120000,
+    "salary_max": 150000,
+    "salary_currency": "CHF",
+    "source": '=HYPERLINK("http://evil")',
+    "priority": "high",
+    "notes": '- first\n- second, with a comma\n\n@mention and "quotes"',
+    "applied_on": date(2026, 3, 1),
+    "follow_up_on": date(2026, 3, 15),
+}
+
+
 def make_every_kind_of_application(user_id) -> None:
-    """Applications of `user_id`'s that use every field, with text a CSV file must quote or neutralise
-    (commas, quotes, line breaks, formula starts, accents), one archived, in several statuses."""
-    make_application(
-        user_id,
-        "Zürich Versicherung, AG",
-        'Senior "Platform" Engineer',
-        status="offer",
-        job_url="https://jobs.example/1?ref=a,b",
-        location="Zürich",
-        salary_min=120000,
-        salary_max=150000,
-        salary_currency="CHF",
-        source='=HYPERLINK("http://evil")',
-        priority="high",
-        notes='- first\n- second, with a comma\n\n@mention and "quotes"',
-        applied_on=date(2026, 3, 1),
-        follow_up_on=date(2026, 3, 15),
-    )
+    """Applications of `user_id`'s: EVERY_FIELD, then others with formula starts, no posting, one archived,
+    in several statuses."""
+    make_application(user_id, **EVERY_FIELD)
     make_application(user_id, "+Plus Co", "-Minus role", status="no_response", notes="'=already marked")
     make_application(user_id, "Plain", "Draft", job_description="", priority="low")
     archived = make_application(user_id, "Gone", "Analyst", status="rejected", job_description="Line one\r\nLine two")

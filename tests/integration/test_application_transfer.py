@@ -9,7 +9,7 @@ from db import events
 from db.application_transfer import IMPORT_COLUMNS, export_rows, import_rows
 from db.connection import user_tx
 from db.dashboard import has_applications
-from tests.support import make_application, make_person
+from tests.support import EVERY_FIELD, make_application, make_person
 
 pytestmark = pytest.mark.usefixtures("pool")
 
@@ -37,24 +37,9 @@ def _row(**changes) -> dict:
 
 def test_imported_rows_keep_every_field_and_the_files_order():
     person = make_person()
+    # archived and created_on are the import's own: an application made otherwise starts unarchived, today.
     rows = [
-        _row(
-            company="Acme",
-            status="interview",
-            salary_min=100,
-            salary_max=200,
-            salary_currency="EUR",
-            source="LinkedIn",
-            priority="high",
-            notes="n",
-            applied_on=date(2026, 3, 1),
-            follow_up_on=date(2026, 3, 8),
-            archived=True,
-            created_on=date(2026, 2, 20),
-            job_url="https://acme.example/1",
-            location="Remote",
-            job_description="A posting",
-        ),
+        _row(**EVERY_FIELD, archived=True, created_on=date(2026, 2, 20)),
         _row(company="Globex"),
         _row(company="Initech"),
     ]
@@ -62,12 +47,12 @@ def test_imported_rows_keep_every_field_and_the_files_order():
         ids = import_rows(conn, rows)
         exported = list(export_rows(conn))
     assert len(ids) == 3
-    assert [row["company"] for row in exported] == ["Acme", "Globex", "Initech"]
-    acme = exported[0]
-    assert {key: acme[key] for key in IMPORT_COLUMNS if key != "created_on"} == {
+    assert [row["company"] for row in exported] == [EVERY_FIELD["company"], "Globex", "Initech"]
+    every = exported[0]
+    assert {key: every[key] for key in IMPORT_COLUMNS if key != "created_on"} == {
         key: value for key, value in rows[0].items() if key != "created_on"
     }
-    assert acme["created_on"].date() == date(2026, 2, 20)
+    assert every["created_on"].date() == date(2026, 2, 20)
 
 
 def test_each_imported_row_has_created_imported_and_its_status_on_the_timeline():
