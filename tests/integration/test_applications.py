@@ -7,7 +7,7 @@ import pytest
 
 from db import applications, documents, events, interviews, submissions
 from db.connection import user_tx
-from tests.support import make_application, make_person
+from tests.support import EVERY_FIELD, make_application, make_person
 
 
 @pytest.fixture
@@ -16,22 +16,8 @@ def person(pool):
 
 
 def test_every_detail_is_saved_and_read_back(person):
-    application_id = make_application(person)
-    changes = {
-        "company": "Globex",
-        "role_title": "Staff Engineer",
-        "job_description": "Build things.",
-        "job_url": "https://globex.example/jobs/1",
-        "location": "Remote",
-        "salary_min": 120000,
-        "salary_max": 150000,
-        "salary_currency": "EUR",
-        "source": "LinkedIn",
-        "priority": "high",
-        "notes": "Ask about *on-call*.",
-        "applied_on": date(2026, 11, 20),
-        "follow_up_on": date(2026, 12, 4),
-    }
+    application_id = make_application(person, job_description="Build things.")  # EVERY_FIELD has the default's
+    changes = {name: EVERY_FIELD[name] for name in applications.DETAIL_FIELDS}
     with user_tx(person) as conn:
         saved = applications.update_details(conn, application_id, changes)
     with user_tx(person) as conn:
