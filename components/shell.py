@@ -55,6 +55,12 @@ def navbar() -> dbc.Navbar:
     )
 
 
+@dash.hooks.index()
+def declare_language(index: str) -> str:
+    # Screen readers pick their voice and pronunciation from <html lang>; Dash's page template has none.
+    return index.replace("<html>", '<html lang="en">', 1)
+
+
 def layout() -> html.Div:
     return html.Div([navbar(), dbc.Container(dash.page_container, class_name="pb-5")])
 

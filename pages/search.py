@@ -69,7 +69,7 @@ def _result(row: dict) -> dbc.ListGroupItem:
                 ]
             ),
             html.Div(row["snippet"], className="small text-body-secondary mt-1"),
-            html.Div(f"matched by {how}", className="small text-body-tertiary"),
+            html.Div(f"matched by {how}", className="small text-body-secondary"),
         ],
         class_name="search-result",
     )

@@ -173,3 +173,25 @@ def make_every_kind_of_application(user_id) -> None:
     archived = make_application(user_id, "Gone", "Analyst", status="rejected", job_description="Line one\r\nLine two")
     with user_tx(user_id) as conn:
         applications.set_archived(conn, archived, True)
+
+
+def make_application_with_everything(user_id, company: str = "Northwind Cloud", role_title: str = "Platform Engineer"):
+    """An application of `user_id`'s in interview, with its three documents, an interview, a contact and a
+    sent version on its timeline; returns its id."""
+    from db import contacts, documents, interviews, submissions
+
+    application_id = make_application(
+        user_id, company, role_title, status="applied", follow_up_on=date.today(), notes="Referred by **Sam**."
+    )
+    with user_tx(user_id) as conn:
+        for doc_type, text in (
+            ("research", "## Must-haves\n\n- Go\n- PostgreSQL"),
+            ("resume", "# Pat Person\n\n- Built Go services on PostgreSQL"),
+            ("cover_letter", "Dear Northwind,\n\nI build Go services."),
+        ):
+            documents.save_version(conn, application_id, doc_type, text, "generated", None, "offline", "offline-1")
+        submissions.record_sent(conn, application_id, date.today())
+        applications.set_status(conn, application_id, "interview")
+        interviews.add_interview(conn, application_id, f"{date.today().isoformat()} 15:00+00", "technical", "Systems")
+        contacts.add_contact(conn, application_id, "Sam Lee", "Recruiter", "sam@northwind.example")
+    return application_id
