@@ -25,9 +25,15 @@ def confirm_modal(
 ) -> dbc.Modal:
     """`question` (text or components) under an optional `title`; Cancel on the left, then the confirm
     button, red when `danger` (it deletes something), else the page's primary blue."""
-    header = [dbc.ModalHeader(dbc.ModalTitle(title))] if title else []
+    title_id, question_id = f"{ids.modal}-title", f"{ids.modal}-question"
+    header = [dbc.ModalHeader(dbc.ModalTitle(title, id=title_id))] if title else []
     buttons = [
         dbc.Button(cancel_label, id=ids.cancel, color="secondary", outline=True),
         dbc.Button(confirm_label, id=ids.confirm, color="danger" if danger else "primary"),
     ]
-    return dbc.Modal([*header, dbc.ModalBody(question), dbc.ModalFooter(buttons)], id=ids.modal, is_open=False)
+    return dbc.Modal(
+        [*header, dbc.ModalBody(question, id=question_id), dbc.ModalFooter(buttons)],
+        id=ids.modal,
+        is_open=False,
+        labelledby=title_id if title else question_id,  # a dialog's name, which a screen reader says on opening
+    )
