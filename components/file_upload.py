@@ -24,7 +24,12 @@ def drop_zone(upload_id: str, feedback_id: str, button_label: str, too_large: st
         className="file-upload",
         className_active="file-upload active",
     )
-    limits = {"data-max-bytes": str(UPLOAD_MAX_BYTES), "data-too-large": too_large, "data-message-id": feedback_id}
+    limits = {
+        "data-max-bytes": str(UPLOAD_MAX_BYTES),
+        "data-too-large": too_large,
+        "data-message-id": feedback_id,
+        "data-file-label": button_label,  # the file input's name (assets/aria_repairs.js): dcc.Upload gives it none
+    }
     return html.Div(
         [html.Div(upload, **limits), html.Div(id=feedback_id, className="small text-danger mt-1", role="alert")]
     )

@@ -8,12 +8,13 @@ import base64
 import binascii
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Input, Output, State, callback, dcc
 from dash import no_update as skip
 
 from applications_csv.mapping import FIELD_LABELS, is_own_export, propose, propose_day_first
 from applications_csv.reader import UnreadableFile, read_csv
 from components.callback_inputs import text_input
+from components.file_upload import drop_zone
 from config import UPLOAD_MAX_BYTES
 from features.import_applications.ids import COLUMN_SELECTS, Ids
 
@@ -25,31 +26,12 @@ _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
 
 
 def card() -> dbc.Card:
-    upload = dcc.Upload(
-        html.Div(
-            [
-                html.Span("Choose a CSV file", className="btn btn-outline-primary btn-sm"),
-                html.Span(" or drop it here", className="text-body-secondary small"),
-            ]
-        ),
-        id=Ids.upload,
-        # No accept filter: the upload would drop another type without a word; the server says why instead.
-        # Larger files are dropped in the browser before they are read; assets/file_upload.js says so.
-        max_size=UPLOAD_MAX_BYTES,
-        className="resume-upload",
-        className_active="resume-upload active",
-    )
     return dbc.Card(
         [
             dbc.CardHeader("1. Choose the file", class_name="fw-semibold"),
             dbc.CardBody(
                 [
-                    html.Div(
-                        upload,
-                        **{"data-max-bytes": str(UPLOAD_MAX_BYTES), "data-too-large": TOO_LARGE},
-                        **{"data-message-id": Ids.upload_message},
-                    ),
-                    html.Div(id=Ids.upload_message, className="small text-danger mt-1", role="alert"),
+                    drop_zone(Ids.upload, Ids.upload_message, "Choose a CSV file", TOO_LARGE),
                     dbc.FormText(
                         f"A CSV file up to {LIMIT_MB} MB and 5,000 rows with a header row: Job Forge's own "
                         "Export CSV, or a file from another tracker or a spreadsheet (save it as “CSV UTF-8”)."
