@@ -57,17 +57,19 @@ def stores() -> list:
 
 
 def provider_badge() -> dbc.Badge:
-    return dbc.Badge(id=Ids.provider, color="info")
+    return dbc.Badge(id=Ids.provider, color="info", text_color="dark")  # white on Bootstrap's cyan is 1.9:1
 
 
 def controls() -> list:
     """The resume choice, the generate-all and cancel buttons, and the lines saying how a run goes."""
     buttons = html.Div(
         [
-            html.Div(
+            # Checkboxes, not dcc.Dropdown: Dash 4's dropdown takes focus through an aria-hidden input, so a
+            # screen reader is told nothing when the keyboard reaches it.
+            html.Fieldset(
                 [
-                    dbc.Label("Resumes to use", html_for=Ids.resumes, class_name="small mb-1"),
-                    dcc.Dropdown(id=Ids.resumes, multi=True, placeholder="Your primary resume"),
+                    html.Legend("Resumes to use", className="form-label small mb-1 fs-6"),
+                    dbc.Checklist(id=Ids.resumes, inline=True),
                 ],
                 className="flex-grow-1",
                 style={"minWidth": "16rem"},
