@@ -97,12 +97,13 @@ def _item(event: dict) -> html.Li:
             html.Div(
                 [
                     html.Span(f"{day_label(event['occurred_at'].date())} · by {WHO[event['actor']]}"),
-                    # html.Button: dbc.Button takes no aria-label, and "Edit date" alone says not of what.
+                    # html.Button: dbc.Button takes no aria-label, and "Edit date" alone says not of what; the
+                    # name starts with the visible words, which speech input users say to press it.
                     html.Button(
                         "Edit date",
                         id={"type": Ids.edit_date, "event": str(event["id"])},
                         className="btn btn-link btn-sm p-0 ms-2 align-baseline",
-                        **{"aria-label": f"Edit the date of “{what}”"},
+                        **{"aria-label": f"Edit date of “{what}”"},
                     ),
                 ],
                 className="small text-body-secondary",

@@ -172,7 +172,7 @@ def _follow_up(row: dict, today: date) -> html.Li:
                         "Snooze a week",
                         id={"type": Ids.snooze, "application": key},
                         className="btn btn-sm btn-outline-secondary",
-                        **{"aria-label": f"Snooze the follow-up on {row['company']} a week"},
+                        **{"aria-label": f"Snooze a week: follow-up on {row['company']}"},
                     ),
                 ],
                 className="d-flex gap-2 flex-shrink-0",

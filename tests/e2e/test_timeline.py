@@ -26,7 +26,7 @@ def _event(browser, index: int) -> str:
 
 
 def _edit_date(browser, what: str, day: str) -> None:
-    button = browser.driver.find_element(By.CSS_SELECTOR, f'button[aria-label="Edit the date of “{what}”"]')
+    button = browser.driver.find_element(By.CSS_SELECTOR, f'button[aria-label="Edit date of “{what}”"]')
     browser.click(button)
     browser.wait_for_text(f"When did “{what}” happen?")
     browser.paste("When it happened", day)
