@@ -22,6 +22,10 @@ STATUS_COLORS = {
     "withdrawn": "dark",
     "no_response": "warning",
 }
+# Bootstrap's white badge text is 2:1 or less on its cyan and yellow: those badges take its dark text.
+STATUS_TEXT_COLORS = {
+    status: "dark" if color in ("info", "warning") else "white" for status, color in STATUS_COLORS.items()
+}
 STATUS_OPTIONS = [{"label": STATUS_LABELS[status], "value": status} for status in STATUSES]
 PRIORITY_LABELS = {"low": "Low", "normal": "Normal", "high": "High"}
 PRIORITY_OPTIONS = [{"label": PRIORITY_LABELS[priority], "value": priority} for priority in PRIORITIES]
@@ -36,5 +40,8 @@ INTERVIEW_KIND_LABELS = {
 
 def status_badge(status: str) -> dbc.Badge:
     return dbc.Badge(
-        STATUS_LABELS.get(status, status), color=STATUS_COLORS.get(status, "secondary"), class_name="status-badge"
+        STATUS_LABELS.get(status, status),
+        color=STATUS_COLORS.get(status, "secondary"),
+        text_color=STATUS_TEXT_COLORS.get(status, "white"),
+        class_name="status-badge",
     )

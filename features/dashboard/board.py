@@ -13,7 +13,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 from dash.exceptions import PreventUpdate
 from flask_login import current_user
 
-from components.status import PRIORITY_LABELS, STATUS_COLORS, STATUS_LABELS
+from components.status import PRIORITY_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_TEXT_COLORS
 from db import applications as application_queries
 from db import dashboard as queries
 from db.applications import STATUSES
@@ -40,7 +40,13 @@ def _column(status: str) -> html.Section:
             html.H2(
                 [
                     html.Span(STATUS_LABELS[status]),
-                    dbc.Badge("0", id={"type": Ids.COUNT, "status": status}, color=STATUS_COLORS[status], pill=True),
+                    dbc.Badge(
+                        "0",
+                        id={"type": Ids.COUNT, "status": status},
+                        color=STATUS_COLORS[status],
+                        text_color=STATUS_TEXT_COLORS[status],
+                        pill=True,
+                    ),
                 ],
                 className="h6 d-flex justify-content-between align-items-center mb-2",
             ),

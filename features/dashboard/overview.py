@@ -130,7 +130,9 @@ def _counts(counts: dict[str, int]) -> list:
         html.Li(
             html.Div(
                 [
-                    html.Div(str(counts.get(status, 0)), className=f"fs-4 fw-semibold text-{STATUS_COLORS[status]}"),
+                    html.Div(
+                        str(counts.get(status, 0)), className=f"fs-4 fw-semibold text-{STATUS_COLORS[status]}-emphasis"
+                    ),
                     html.Div(STATUS_LABELS[status], className="small text-body-secondary"),
                 ],
                 className="border rounded text-center py-2 h-100",

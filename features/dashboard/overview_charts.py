@@ -3,13 +3,18 @@
 from components.status import STATUS_LABELS
 from db.overview import FUNNEL_STAGES
 
-# Bootstrap's colours for the statuses' badge colours (components/status.py), so charts match badges.
-STAGE_COLORS = {"applied": "#0d6efd", "interview": "#0dcaf0", "offer": "#198754"}
+# Shades of Bootstrap's colours for the statuses' badges (components/status.py), so charts match badges: each
+# 4.5:1 or more against the white card the charts are drawn on and against the white text inside the funnel's
+# bars (Bootstrap's plain blue and cyan are 4.5 and 2.0). tests/unit/test_colour_contrast.py checks them.
+STAGE_COLORS = {"applied": "#0a58ca", "interview": "#087990", "offer": "#198754"}
+CHART_BACKGROUND = "#ffffff"  # the card's (the figures themselves are transparent)
+CHART_TEXT = "#212529"  # Bootstrap's body text
+BAR_TEXT = "#ffffff"  # inside the funnel's bars
 _BASE_LAYOUT = {
     "margin": {"l": 10, "r": 10, "t": 10, "b": 30},
     "paper_bgcolor": "rgba(0,0,0,0)",
     "plot_bgcolor": "rgba(0,0,0,0)",
-    "font": {"size": 12},
+    "font": {"size": 12, "color": CHART_TEXT},
     "showlegend": False,
 }
 
@@ -35,6 +40,7 @@ def funnel_figure(reached: dict[str, int]) -> dict:
                 "y": [STATUS_LABELS[stage] for stage in FUNNEL_STAGES],
                 "x": [reached[stage] for stage in FUNNEL_STAGES],
                 "textinfo": "value+percent initial",
+                "insidetextfont": {"color": BAR_TEXT},
                 "marker": {"color": [STAGE_COLORS[stage] for stage in FUNNEL_STAGES]},
                 "hovertemplate": "%{y}: %{x}<extra></extra>",
             }
