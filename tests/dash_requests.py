@@ -78,12 +78,15 @@ class DashPage:
         blank = {**body, "inputs": blanked(body["inputs"]), "state": blanked(body["state"])}
         return self.post(blank, end_id, **handles)
 
-    def poll_until_done(self, body: dict, handles: dict, timeout: float = 30) -> tuple[dict, list[str]]:
-        """Polls until the result arrives: (the final response, every response body seen on the way)."""
+    def poll_until_done(
+        self, body: dict, handles: dict, timeout: float = 30, end_id: str | None = None
+    ) -> tuple[dict, list[str]]:
+        """Polls until the result arrives: (the final response, every response body seen on the way). Handles are
+        signed for the page (end_id) the job was started from: this one's, or `end_id`."""
         seen = []
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            response = self.poll(body, handles)
+            response = self.poll(body, handles, end_id)
             text = response.get_data(as_text=True)
             seen.append(text)
             if response.status_code == 200 and '"response"' in text:

@@ -94,6 +94,28 @@ CATALOG_TENANT_TABLES = """
 """
 
 
+def tenant_rows(user_id) -> dict[str, list[str]]:
+    """Every row of `user_id`'s in every tenant table, as row level security shows them to that person, as
+    JSON of the columns the application role may read (not the password hash)."""
+    from psycopg import sql
+
+    readable = """
+        select attname from pg_attribute
+        where attrelid = %s::regclass and attnum > 0 and not attisdropped
+          and has_column_privilege(attrelid, attnum, 'SELECT')
+        order by attnum
+    """
+    rows = {}
+    with user_tx(user_id) as conn:
+        for (name,) in [(row["name"],) for row in conn.execute(CATALOG_TENANT_TABLES)]:
+            columns = [sql.Identifier(row["attname"]) for row in conn.execute(readable, (name,))]
+            query = sql.SQL("select to_jsonb(t)::text as data from (select {} from {}) t order by 1").format(
+                sql.SQL(", ").join(columns), sql.Identifier(name)
+            )
+            rows[name] = [row["data"] for row in conn.execute(query)]
+    return rows
+
+
 def make_rows_in_every_table(user_id) -> dict:
     """One row of `user_id`'s in every tenant table; returns their ids by table (and by parent name)."""
     from db import calendar_feeds, contacts, documents, events, interviews, resumes, submissions
@@ -135,13 +157,18 @@ def make_rows_in_every_table(user_id) -> dict:
     }
 
 
+def user_id_of(email: str):
+    """The id of the person who signed up with `email`."""
+    with anonymous_tx() as conn:
+        return find_login(conn, email)["id"]
+
+
 def sign_up_client(app, email: str | None = None):
     """A test client signed up (through the real form) as a new person: (their user id, the client)."""
     client = app.server.test_client()
     email = email or unique_email()
     AuthActions(client).register(email=email)
-    with anonymous_tx() as conn:
-        return find_login(conn, email)["id"], client
+    return user_id_of(email), client
 
 
 # An application with a value in every field make_application takes, with text a CSV file must quote

@@ -1,5 +1,6 @@
 """Browser helpers: find fields by their visible label, sign up, and keep screenshots."""
 
+import dataclasses
 import json
 import os
 import time
@@ -11,8 +12,12 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import config
+from features.application import details_form
+from features.dashboard import overview
 from tests.conftest import TEST_PASSWORD, fixture_text
 from tests.fake_ai_server import free_port
+from tests.posting_server import PostingServer
 
 
 class Browser:
@@ -45,6 +50,11 @@ class Browser:
             else json.dumps(component_id, sort_keys=True, separators=(",", ":"))
         )
         return self.driver.execute_script("return document.getElementById(arguments[0]);", dom_id)
+
+    def shown(self, component_id) -> bool:
+        """The component is on the page and displayed (False while the page reloads)."""
+        element = self.component(component_id)
+        return element is not None and element.is_displayed()
 
     def text_of(self, component_id) -> str:
         element = self.component(component_id)
@@ -158,6 +168,100 @@ class Browser:
         editor = self.component({"type": "editor", "doc": doc})
         return editor.get_attribute("value") if editor is not None else ""
 
+    def choose_file(self, upload_id: str, path) -> None:
+        """Give a dcc.Upload a file, as choosing it does: its input is hidden behind the drop zone, and
+        Chromium takes files sent to it anyway."""
+        self.component(upload_id).find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(path))
+
+    def import_posting(self, link: str) -> None:
+        """On the new application form: import the posting at `link`."""
+        self.fill("Posting link", link)
+        self.click_button("Import")
+
+    def open_details_form(self) -> None:
+        """On an application's page: open "Edit details", filled in."""
+        self.click_button("Edit details")
+        self.wait_for(lambda: self.shown(details_form.Ids.panel))
+        self.wait_for(lambda: self.field("Company").get_attribute("value") != "")
+
+    def edit_event_date(self, what: str, day: str) -> None:
+        """On an application's timeline: set the date of the event titled `what` (an ISO day)."""
+        button = self.driver.find_element(By.CSS_SELECTOR, f'button[aria-label$="date of “{what}”"]')
+        self.click(button)
+        self.wait_for_text(f"When did “{what}” happen?")
+        self.paste("When it happened", day)
+        self.click_button("Save date")
+
+    def item_button(self, kind: str, action: str, index: int = 0):
+        """The `action` button ("Edit", "Remove") of the index-th interview or contact listed."""
+        buttons = self.driver.find_elements(By.CSS_SELECTOR, f"#{kind}s-list button")
+        return [button for button in buttons if button.text == action][index]
+
+    def open_document_tab(self, label: str) -> None:
+        """On an application's page: the documents' tab "Research", "Resume" or "Cover letter"."""
+        self.click(
+            self.driver.find_element(By.XPATH, f"//a[contains(@class,'nav-link') and normalize-space()='{label}']")
+        )
+
+    def download_document(self, label: str) -> None:
+        """The shown document's Download menu, then `label` ("Markdown (.md)", "Word (.docx)", "PDF (.pdf)")."""
+        active = "//div[contains(@class,'active')]"
+        self.click(self.driver.find_element(By.XPATH, f"{active}//button[normalize-space()='Download']"))
+        self.click(self.driver.find_element(By.XPATH, f"{active}//*[normalize-space()='{label}']"))
+
+    def resume_card_button(self, resume_name: str, label: str):
+        return self.driver.find_element(
+            By.XPATH,
+            f"//div[contains(@class, 'resume-card')][.//span[normalize-space()='{resume_name}']]"
+            f"//button[normalize-space()='{label}']",
+        )
+
+    def board_companies(self, status: str) -> list[str]:
+        """The companies on the dashboard board's column for `status`, top to bottom."""
+        column = self.component(f"board-list-{status}")
+        if column is None:
+            return []
+        return [card.text for card in column.find_elements(By.CSS_SELECTOR, ".board-card .board-card-company")]
+
+    def board_card(self, status: str, company: str):
+        column = self.component(f"board-list-{status}")
+        return column.find_element(By.XPATH, f".//article[.//a[normalize-space()='{company}']]")
+
+    def grid_companies(self) -> list[str]:
+        """The companies in the dashboard table's rows, top to bottom (["…"] while a row is redrawn)."""
+        try:
+            rows = self.driver.find_elements(By.CSS_SELECTOR, "#applications-grid .ag-center-cols-container .ag-row")
+            rows = sorted(rows, key=lambda row: int(row.get_attribute("row-index")))
+            return [row.find_element(By.CSS_SELECTOR, "[col-id='company']").text for row in rows]
+        except Exception:  # a row redrawn while it was read
+            return ["…"]
+
+    def open_overview(self) -> None:
+        """The dashboard, switched to its Overview view by the control a person clicks."""
+        self.open("/")
+        self.show_dashboard_view("Overview")
+        self.wait_for(lambda: self.shown(overview.Ids.panel))
+
+    def follow_up_rows(self) -> dict:
+        """The overview's listed follow-ups by company."""
+        rows = self.driver.find_elements(By.CSS_SELECTOR, f"#{overview.Ids.follow_ups} .overview-follow-up")
+        return {row.find_element(By.TAG_NAME, "a").text: row for row in rows}
+
+    def click_in_follow_up(self, company: str, button: str) -> None:
+        row = self.follow_up_rows()[company]
+        self.click(row.find_element(By.XPATH, f".//button[normalize-space()='{button}']"))
+
+    def downloaded(self, suffix: str, folder=None, timeout: float = 20) -> Path:
+        """The file ending in `suffix` the browser has finished downloading (into dash_duo's folder, or `folder`)."""
+        folder = Path(folder or self.duo.download_path)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            done = list(folder.glob(f"*{suffix}"))
+            if done and not list(folder.glob("*.crdownload")):
+                return done[0]
+            time.sleep(0.2)
+        raise AssertionError(f"nothing downloaded; the folder holds {[path.name for path in folder.iterdir()]}")
+
     def log_out(self) -> None:
         self.click_button("Log out")
         self.wait_for(lambda: "/login" in self.driver.current_url)
@@ -182,3 +286,13 @@ def browser(dash_duo, app):
     """A person using the test session's app, served in this process on a port of its own."""
     dash_duo.start_server(app, navigate=False, port=free_port())
     return Browser(dash_duo, dash_duo.server.url)
+
+
+@pytest.fixture
+def site(app):
+    """The local posting server (tests/posting_server.py), which the app may fetch from while it runs."""
+    original = config.active()
+    with PostingServer() as server:
+        config.activate(dataclasses.replace(original, fetch_allow_hosts=server.allow_hosts))
+        yield server
+        config.activate(original)

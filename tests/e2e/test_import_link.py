@@ -1,22 +1,7 @@
 """Import from link in the browser, against the local posting server: fill, review, save; refusals."""
 
-import dataclasses
-
-import pytest
-
-import config
 from features.new_application.ids import FIELDS
 from features.new_application.import_link import Ids
-from tests.posting_server import PostingServer
-
-
-@pytest.fixture
-def site(app):
-    original = config.active()
-    with PostingServer() as server:
-        config.activate(dataclasses.replace(original, fetch_allow_hosts=server.allow_hosts))
-        yield server
-        config.activate(original)
 
 
 def _value(browser, label: str) -> str:
