@@ -36,6 +36,7 @@ def _dashboard_views(browser, audit: Audit, state: str) -> None:
     browser.show_dashboard_view("Board")
     browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, ".board-card"))
     audit.check(f"dashboard board ({state})", "pages.dashboard")
+    _screenshots(browser, f"a11y-dashboard-board-{state}")
     browser.show_dashboard_view("Table")
     browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, "#applications-grid .ag-row"))
     audit.check(f"dashboard table ({state})", "pages.dashboard")
@@ -43,6 +44,22 @@ def _dashboard_views(browser, audit: Audit, state: str) -> None:
     browser.wait_for(lambda: browser.shown(overview.Ids.panel))
     browser.wait_for(lambda: len(browser.driver.find_elements(By.CSS_SELECTOR, ".js-plotly-plot .main-svg")) >= 4)
     audit.check(f"dashboard overview ({state})", "pages.dashboard")
+    _screenshots(browser, f"a11y-dashboard-overview-{state}")
+
+
+def _not_found_then_verdict(browser, audit: Audit, name: str) -> None:
+    """Scan the 404 page last, then fail on any violation found, console error, or registered page not scanned."""
+    _open(browser, "/no-such-page", "404")
+    audit.check(name)
+    audit.assert_clean()
+    assert browser.duo.get_logs() == []
+    audit.assert_every_page_checked()
+
+
+def _screenshots(browser, name: str) -> None:
+    """Where the colours changed (status badges, counts, charts, links): at 1280 and 390 px, with SCREENSHOT_DIR."""
+    browser.screenshot(name)
+    browser.screenshot(f"{name}-phone", width=390)
 
 
 def _modal(browser, audit: Audit, name: str, button, page: str) -> None:
@@ -56,20 +73,17 @@ def _modal(browser, audit: Audit, name: str, button, page: str) -> None:
 
 def test_the_signed_out_pages(browser):
     audit = Audit(browser)
-    _open(browser, "/login", "Log in")
-    audit.check("sign-in")
-    browser.fill("Email", "nobody@example.com")
-    browser.fill("Password", "wrong password")
-    browser.click_button("Log in")
-    browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, ".alert, .invalid-feedback"))
-    audit.check("sign-in, refused")
-    _open(browser, "/register", "Sign up")
-    audit.check("sign-up")
-    browser.fill("Email", "not an email")
-    browser.fill("Password", "short")
-    browser.click_button("Sign up")
-    browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, ".alert, .invalid-feedback"))
-    audit.check("sign-up, refused")
+    for path, name, submit, email, password in (
+        ("/login", "sign-in", "Log in", "nobody@example.com", "wrong password"),
+        ("/register", "sign-up", "Sign up", "not an email", "short"),
+    ):
+        _open(browser, path, submit)
+        audit.check(name)
+        browser.fill("Email", email)
+        browser.fill("Password", password)
+        browser.click_button(submit)
+        browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, ".alert, .invalid-feedback"))
+        audit.check(f"{name}, refused")
     _open(browser, "/account-deleted", "deleted")
     audit.check("account deleted")
     audit.assert_clean()
@@ -92,11 +106,7 @@ def test_every_page_of_an_empty_account(browser):
     audit.check("import: the upload", "pages.import_applications")
     _open(browser, f"/applications/{uuid.uuid4()}", "Application not found")
     audit.check("application not found", "pages.application")
-    _open(browser, "/no-such-page", "404")
-    audit.check("404")
-    audit.assert_clean()
-    assert browser.duo.get_logs() == []
-    audit.assert_every_page_checked()
+    _not_found_then_verdict(browser, audit, "404")
 
 
 def test_every_page_of_a_busy_account(browser, tmp_path):
@@ -116,6 +126,7 @@ def test_every_page_of_a_busy_account(browser, tmp_path):
     _open(browser, f"/applications/{everything}", "Sam Lee")
     browser.wait_for(lambda: browser.editor_text("cover_letter") != "")
     audit.check("application with everything", "pages.application")
+    _screenshots(browser, "a11y-application")
     _modal(
         browser,
         audit,
@@ -151,8 +162,4 @@ def test_every_page_of_a_busy_account(browser, tmp_path):
     browser.wait_for(lambda: "Imported 1 application" in browser.text_of(ImportIds.report), timeout=20)
     audit.check("import: the report", "pages.import_applications")
 
-    _open(browser, "/no-such-page", "404")
-    audit.check("404, signed in")
-    audit.assert_clean()
-    assert browser.duo.get_logs() == []
-    audit.assert_every_page_checked()
+    _not_found_then_verdict(browser, audit, "404, signed in")
