@@ -1,6 +1,7 @@
 """Job Forge: the app factory. `make run` serves it with gunicorn (gunicorn.conf.py)."""
 
 import dash
+from dash import dash_table
 from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect, generate_csrf
@@ -73,8 +74,17 @@ def _create_server(config: Config) -> Flask:
     return server
 
 
+def _unlink_data_table() -> None:
+    """Dash links DataTable's bundle (9 KB compressed) from every page, as it does each library it imports; no page
+    here uses DataTable (tables are html.Table or AG Grid)."""
+    for resource in dash_table._js_dist:
+        if resource["relative_package_path"] == "dash_table/bundle.js":
+            resource["dynamic"] = True  # still served, should a page ever use it
+
+
 def create_app(config: Config | None = None) -> dash.Dash:
     config = config or Config.from_env()
+    _unlink_data_table()
     activate(config)
     use_database(prepare_database(config), config.pool_min_size, config.pool_max_size)
     server = _create_server(config)
@@ -90,8 +100,8 @@ def create_app(config: Config | None = None) -> dash.Dash:
         # static_files compresses (once per file) and Flask-Compress the rest; Dash's compress=True would
         # register Flask-Compress for every response.
         compress=False,
-        # Loaded only where needed (assets/plotly_bundle.js), not linked from every page.
-        assets_path_ignore=["^lazy$"],
+        # Loaded only where needed (assets/plotly_bundle.js; SortableJS by the board), not linked from every page.
+        assets_path_ignore=["^lazy$", "^vendor$"],
         suppress_callback_exceptions=True,
         background_callback_manager=manager,
     )

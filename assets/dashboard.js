@@ -1,7 +1,32 @@
 /* The dashboard's browser side: draws the board's cards from plain data, moves them by drag (SortableJS,
-   assets/vendor) or by their "Move to" menu, and tells the table's grid when its filters changed. */
+   assets/vendor) or by their "Move to" menu, draws the table's grid and tells it when its filters changed. */
 (function () {
   const MOVE_STORE = "board-move";
+
+  /* A script of the view's, run once per page. The dashboard's HTML may already link it (deferred scripts,
+     features/dashboard/view_scripts.py); those run after this file, so their load or error is still to come. */
+  const scripts = {};
+  function watch(script) {
+    return new Promise(function (resolve, reject) {
+      script.addEventListener("load", resolve);
+      script.addEventListener("error", function () {
+        delete scripts[script.src]; // the next visit to the view tries again
+        reject(new Error("Part of the page could not be loaded. Check your connection and reload the page."));
+      });
+    });
+  }
+  for (const script of document.querySelectorAll("script[defer][src]")) scripts[script.src] = watch(script);
+
+  function loadScript(url) {
+    const src = new URL(url, document.baseURI).href;
+    if (!scripts[src]) {
+      const script = document.createElement("script");
+      script.src = src;
+      scripts[src] = watch(script);
+      document.head.appendChild(script);
+    }
+    return scripts[src];
+  }
 
   /* Follow an in-app link without reloading the page, as dcc.Link does. */
   function navigate(href) {
@@ -56,7 +81,7 @@
   }
 
   function makeSortable(list) {
-    if (list.dataset.sortable || !window.Sortable) return;
+    if (list.dataset.sortable) return;
     list.dataset.sortable = "1";
     window.Sortable.create(list, {
       group: "board",
@@ -88,41 +113,33 @@
     navigate(link.getAttribute("href"));
   });
 
+  /* The cards of each column, and for the callback: each column's count and whether "Show more" shows. */
+  function drawBoard(data) {
+    const counts = [];
+    const more = [];
+    for (const column of data.columns) {
+      const list = document.getElementById("board-list-" + column.status);
+      list.replaceChildren(...column.cards.map((each) => card(each, column.status, data)));
+      if (!column.count) list.appendChild(element("p", "board-empty", "Nothing here yet"));
+      makeSortable(list);
+      counts.push(String(column.count));
+      more.push({ display: column.cards.length < column.count ? "block" : "none" });
+    }
+    return [counts, more];
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     jobforgeDashboard: {
-      renderBoard: function (data, countIds) {
+      /* Drawn once SortableJS has run, so every card drawn can be dragged. */
+      renderBoard: function (data, countIds, boardScripts) {
         const no = window.dash_clientside.no_update;
         if (!data) return [countIds.map(() => no), countIds.map(() => no)];
-        const counts = [];
-        const more = [];
-        for (const column of data.columns) {
-          const list = document.getElementById("board-list-" + column.status);
-          list.replaceChildren(...column.cards.map((each) => card(each, column.status, data)));
-          if (!column.count) list.appendChild(element("p", "board-empty", "Nothing here yet"));
-          makeSortable(list);
-          counts.push(String(column.count));
-          more.push({ display: column.cards.length < column.count ? "block" : "none" });
-        }
-        return [counts, more];
+        return Promise.all(boardScripts.map(loadScript)).then(() => drawBoard(data));
       },
-      /* AG Grid's main bundle, loaded the first time the table is shown (features/dashboard/table.py). */
+      /* The grid, drawn once AG Grid's bundle and chunk have run (features/dashboard/table.py). */
       loadGrid: function (bundle) {
-        if (window.dash_ag_grid || !bundle) return Promise.resolve(Boolean(window.dash_ag_grid));
-        if (!window.jobforgeGridLoading) {
-          window.jobforgeGridLoading = new Promise(function (resolve, reject) {
-            const script = document.createElement("script");
-            script.src = bundle.url;
-            script.onload = function () {
-              resolve(true);
-            };
-            script.onerror = function () {
-              window.jobforgeGridLoading = null; // the next visit to the table tries again
-              reject(new Error("The table could not be loaded. Check your connection and reload the page."));
-            };
-            document.head.appendChild(script);
-          });
-        }
-        return window.jobforgeGridLoading;
+        if (!bundle) return window.dash_clientside.no_update;
+        return Promise.all(bundle.scripts.map(loadScript)).then(() => bundle.component);
       },
       /* The filters go into the grid's context, where every getRows request carries them to the
          server; purging the cache makes the grid ask again from the first block. */

@@ -13,7 +13,7 @@ from flask_login import current_user
 from db import dashboard as dashboard_queries
 from db import users
 from db.connection import user_tx
-from features.dashboard import board, overview, table
+from features.dashboard import board, overview, table, view_scripts  # noqa: F401 - view_scripts: its index hook
 from features.dashboard.controls import IMPORT_PATH, toolbar
 from features.dashboard.controls import Ids as ControlIds
 

@@ -6,14 +6,28 @@ a "Move to" choice through the MOVE store, which the board callback saves with s
 every move is on the timeline, in the same transaction that reads the board again.
 """
 
+import os
 import uuid
 
 import dash_bootstrap_components as dbc
-from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import (
+    ALL,
+    ClientsideFunction,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    get_asset_url,
+    html,
+)
 from dash.exceptions import PreventUpdate
 from flask_login import current_user
 
 from components.status import PRIORITY_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_TEXT_COLORS
+from config import PROJECT_ROOT
 from db import applications as application_queries
 from db import dashboard as queries
 from db.applications import STATUSES
@@ -32,6 +46,16 @@ class Ids:
     COUNT = "board-count"  # {"type": COUNT, "status": s}
     LIST = "board-list"  # the element the cards of a status are drawn into: board-list-<status>
     MORE = "board-more"  # {"type": MORE, "status": s}
+    SCRIPTS = "board-scripts"  # the URLs of the scripts the board needs, loaded before its cards are drawn
+
+
+SORTABLE = "vendor/Sortable.min.js"  # not linked from every page (assets_path_ignore in app.py): the board's alone
+
+
+def scripts() -> list[str]:
+    """SortableJS at the URL Dash would link it from (?m=: cached for a year, static_files.py)."""
+    modified = int(os.stat(PROJECT_ROOT / "assets" / SORTABLE).st_mtime)
+    return [f"{get_asset_url(SORTABLE)}?m={modified}"]
 
 
 def _column(status: str) -> html.Section:
@@ -71,6 +95,7 @@ def panel() -> html.Div:
         [
             dcc.Store(id=Ids.DATA),
             dcc.Store(id=Ids.MOVE),
+            dcc.Store(id=Ids.SCRIPTS, data=scripts()),
             html.Div(id=Ids.MESSAGE, className="small text-success mb-2", role="status"),
             html.Div([_column(status) for status in STATUSES], className="board"),
         ],
@@ -139,4 +164,5 @@ clientside_callback(
     Output({"type": Ids.MORE, "status": ALL}, "style"),
     Input(Ids.DATA, "data"),
     State({"type": Ids.COUNT, "status": ALL}, "id"),
+    State(Ids.SCRIPTS, "data"),
 )

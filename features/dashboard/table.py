@@ -7,9 +7,11 @@ context (assets/dashboard.js puts them there and has the grid start again from t
 In the default order, each block continues from the last row of the one before (keyset), using
 the cursors this module keeps in a store; other orders use a bounded offset.
 
-AG Grid's main bundle (1.3 MB, 300 KB compressed) is not linked from every page, as Dash links each
-component library: only the table view loads it (assets/dashboard.js, loadGrid), and the grid is
-drawn once it is there.
+AG Grid's main bundle (1.3 MB, 300 KB compressed) and the chunk holding its React grid are not
+linked from every page, as Dash links each component library: the table view loads them
+(assets/dashboard.js, loadGrid) and draws the grid in the browser once they have run, with no
+request of its own; when Table is the person's view, the dashboard's HTML already links them
+(features/dashboard/view_scripts.py), so they download with the page's other scripts.
 """
 
 import json
@@ -46,25 +48,31 @@ ANY = "*"  # a filter's "Any" (dbc.Select keeps "" for its own placeholder)
 
 
 GRID_BUNDLE = "dash_ag_grid.min.js"
+# The webpack chunk the bundle would fetch when the first grid renders; run beside the bundle instead,
+# in any order (webpack takes up chunks that ran before it), it is never fetched a second time.
+GRID_CHUNK = "async-community.js"
 for _resource in dag._js_dist:
     if _resource["relative_package_path"] == GRID_BUNDLE:
         _resource["dynamic"] = True  # served, but not linked from the pages: panel() loads it
 
 
-def _grid_bundle_url() -> str:
-    """The bundle's fingerprinted URL, as Dash would link it (cached for a year: static_files.py)."""
-    modified = int(os.stat(os.path.join(os.path.dirname(dag.__file__), GRID_BUNDLE)).st_mtime)
+def _suite_url(name: str) -> str:
+    """A file of dash-ag-grid's at a fingerprinted URL, as Dash links bundles (cached for a year: static_files.py)."""
+    modified = int(os.stat(os.path.join(os.path.dirname(dag.__file__), name)).st_mtime)
     return get_relative_path(
-        f"/_dash-component-suites/dash_ag_grid/{build_fingerprint(GRID_BUNDLE, dag.__version__, modified)}"
+        f"/_dash-component-suites/dash_ag_grid/{build_fingerprint(name, dag.__version__, modified)}"
     )
+
+
+def grid_scripts() -> list[str]:
+    return [_suite_url(GRID_BUNDLE), _suite_url(GRID_CHUNK)]
 
 
 class Ids:
     PANEL = "table-panel"
     GRID = "applications-grid"
     GRID_HOLDER = "applications-grid-holder"
-    GRID_BUNDLE = "applications-grid-bundle"  # {"url": the bundle's URL, "grid": the grid's id}
-    GRID_LOADED = "applications-grid-loaded"  # set once the bundle has run
+    GRID_BUNDLE = "applications-grid-bundle"  # {"scripts": URLs, "grid": the grid's id, "component": the grid}
     CURSORS = "table-cursors"  # {"query": signature, "after": {start row: [updated_at, id]}}
     REFRESHED = "table-refreshed"  # when the grid was last told to start again
     FILTER_NAMES = "table-filter-names"  # the names the filters have in the grid's context, in input order
@@ -132,8 +140,10 @@ def panel() -> html.Div:
             dcc.Store(id=Ids.CURSORS),
             dcc.Store(id=Ids.REFRESHED),
             dcc.Store(id=Ids.FILTER_NAMES, data=list(FILTER_INPUTS)),
-            dcc.Store(id=Ids.GRID_BUNDLE, data={"url": _grid_bundle_url(), "grid": Ids.GRID}),
-            dcc.Store(id=Ids.GRID_LOADED),
+            dcc.Store(
+                id=Ids.GRID_BUNDLE,
+                data={"scripts": grid_scripts(), "grid": Ids.GRID, "component": grid().to_plotly_json()},
+            ),
             dcc.Location(id=Ids.NAVIGATE, refresh="callback-nav"),
             _filters(),
             html.Div(id=Ids.GRID_HOLDER, className="applications-grid-holder", style={"minHeight": "32rem"}),
@@ -160,18 +170,13 @@ def grid() -> dag.AgGrid:
     )
 
 
+# Drawn in the browser from the component in the store: a server callback here cost a round trip
+# after the scripts had run, before the grid could even ask for its first rows.
 clientside_callback(
     ClientsideFunction("jobforgeDashboard", "loadGrid"),
-    Output(Ids.GRID_LOADED, "data"),
+    Output(Ids.GRID_HOLDER, "children"),
     Input(Ids.GRID_BUNDLE, "data"),
 )
-
-
-@callback(Output(Ids.GRID_HOLDER, "children"), Input(Ids.GRID_LOADED, "data"), prevent_initial_call=True)
-def draw_grid(loaded):
-    if not loaded:
-        raise PreventUpdate
-    return grid()
 
 
 def _text(value, limit: int) -> str:

@@ -1,5 +1,6 @@
 """In the browser: plotly.js loads only where a chart is drawn, as the partial bundle; AG Grid only in the table."""
 
+import re
 import time
 
 from selenium.webdriver.common.by import By
@@ -80,3 +81,34 @@ def test_charts_load_the_partial_bundle_and_draw_bars_and_a_funnel(browser):
     # Only what plotly.js or its loading could have logged: the dashboard's other views are tested on their own.
     logs = [entry["message"] for entry in browser.duo.get_logs()]
     assert [message for message in logs if "plotly" in message.lower() or "Content Security Policy" in message] == []
+
+
+def _fetched(browser, part: str) -> list[str]:
+    """The scripts fetched whose URL holds `part`, by file name with Dash's fingerprint taken out."""
+    names = [name.split("?")[0].rsplit("/", 1)[-1] for name in _scripts_loaded(browser) if part in name]
+    return sorted(re.sub(r"\.v[0-9_]+m\d+", "", name) for name in names)
+
+
+def test_each_view_fetches_its_own_scripts_once(browser):
+    browser.sign_up("Jordan", "Ellis")
+    browser.add_application("Northwind Cloud", "Senior Backend Engineer", "jd-senior-backend-engineer.txt")
+    browser.open("/")  # the board, everyone's first view: the page links SortableJS, and no grid
+    browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, ".board-card"))
+    _settled(browser)
+    assert _fetched(browser, "Sortable") == ["Sortable.min.js"]
+    assert _fetched(browser, "dash_ag_grid") == []
+    assert _fetched(browser, "dash_table") == []
+    grid = ["async-community.js", "dash_ag_grid.min.js"]  # the bundle and its chunk, each once, fingerprinted
+    browser.show_dashboard_view("Table")  # switched to on the page: the grid's files are fetched then
+    browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, "#applications-grid .ag-row"))
+    _settled(browser)
+    assert _fetched(browser, "dash_ag_grid") == grid
+    assert "async-community.js" not in [name.rsplit("/", 1)[-1] for name in _scripts_loaded(browser)]
+
+    browser.driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    browser.driver.refresh()  # Table is now the person's view: the page links the grid's files, not SortableJS
+    browser.wait_for(lambda: browser.driver.find_elements(By.CSS_SELECTOR, "#applications-grid .ag-row"))
+    _settled(browser)
+    assert _fetched(browser, "dash_ag_grid") == grid
+    assert _fetched(browser, "Sortable") == []
+    assert browser.duo.get_logs() == []
