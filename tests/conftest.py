@@ -4,6 +4,7 @@ One app per test session: Dash keeps page and callback registrations in process-
 registries that only the first Dash instance receives.
 """
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import tqdm
 
+import config
 from config import Config
 from db import connection, embedded
 from db.migrations import apply_migrations
@@ -128,3 +130,16 @@ class AuthActions:
 @pytest.fixture
 def auth(client):
     return AuthActions(client)
+
+
+@pytest.fixture
+def site(app):
+    """The local posting server (tests/posting_server.py), which the app may fetch from while it runs
+    (allowed as FETCH_ALLOW_HOSTS would allow it)."""
+    from tests.posting_server import PostingServer  # here: it reads FIXTURES from this module
+
+    original = config.active()
+    with PostingServer() as server:
+        config.activate(dataclasses.replace(original, fetch_allow_hosts=server.allow_hosts))
+        yield server
+        config.activate(original)

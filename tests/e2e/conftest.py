@@ -1,6 +1,5 @@
 """Browser helpers: find fields by their visible label, sign up, and keep screenshots."""
 
-import dataclasses
 import json
 import os
 import time
@@ -12,12 +11,10 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-import config
 from features.application import details_form
 from features.dashboard import overview
 from tests.conftest import TEST_PASSWORD, fixture_text
 from tests.fake_ai_server import free_port
-from tests.posting_server import PostingServer
 
 
 class Browser:
@@ -286,13 +283,3 @@ def browser(dash_duo, app):
     """A person using the test session's app, served in this process on a port of its own."""
     dash_duo.start_server(app, navigate=False, port=free_port())
     return Browser(dash_duo, dash_duo.server.url)
-
-
-@pytest.fixture
-def site(app):
-    """The local posting server (tests/posting_server.py), which the app may fetch from while it runs."""
-    original = config.active()
-    with PostingServer() as server:
-        config.activate(dataclasses.replace(original, fetch_allow_hosts=server.allow_hosts))
-        yield server
-        config.activate(original)

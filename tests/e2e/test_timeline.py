@@ -25,14 +25,6 @@ def _event(browser, index: int) -> str:
     return events[index] if events else ""
 
 
-def _edit_date(browser, what: str, day: str) -> None:
-    button = browser.driver.find_element(By.CSS_SELECTOR, f'button[aria-label="Edit date of “{what}”"]')
-    browser.click(button)
-    browser.wait_for_text(f"When did “{what}” happen?")
-    browser.paste("When it happened", day)
-    browser.click_button("Save date")
-
-
 def test_a_status_change_is_on_the_timeline_and_its_date_can_be_corrected(browser):
     browser.sign_up("Tim", "Line")
     browser.add_application("Northwind Cloud", "Backend Engineer", "jd-backend-engineer.txt")
@@ -50,7 +42,7 @@ def test_a_status_change_is_on_the_timeline_and_its_date_can_be_corrected(browse
     assert browser.text_of(sent.Ids.submissions).startswith(f"Sent on {TODAY}\nNo documents were recorded")
 
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    _edit_date(browser, "Draft → Applied", tomorrow)
+    browser.edit_event_date("Draft → Applied", tomorrow)
     browser.wait_for_text("Enter a date that is not in the future.")
     browser.paste("When it happened", (date.today() - timedelta(days=7)).isoformat())
     browser.click_button("Save date")

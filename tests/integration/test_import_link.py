@@ -1,29 +1,17 @@
 """Import from link through the Flask test client: empty fields filled, typed ones kept, refusals named."""
 
-import dataclasses
 import functools
 import json
 import logging
 
 import pytest
 
-import config
 from features.new_application import import_link
 from features.new_application.ids import FIELDS
 from features.new_application.import_link import Ids
 from postings.fetch import fetch
 from tests.dash_requests import DashPage
 from tests.posting_server import PostingServer
-
-
-@pytest.fixture
-def site(app):
-    """The posting server, allowed in the app's settings as FETCH_ALLOW_HOSTS would allow it."""
-    original = config.active()
-    with PostingServer() as server:
-        config.activate(dataclasses.replace(original, fetch_allow_hosts=server.allow_hosts))
-        yield server
-        config.activate(original)
 
 
 @pytest.fixture
