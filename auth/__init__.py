@@ -7,6 +7,7 @@ from auth.guard import install_guard
 from auth.limits import limiter
 from auth.users import load_user
 from auth.views import blueprint
+from db.connection import end_pending
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
@@ -19,3 +20,5 @@ def init_auth(server: Flask, storage_uri: str) -> None:
     login_manager.init_app(server)
     server.register_blueprint(blueprint)
     install_guard(server)
+    # A request whose work never reached a user_tx leaves the transaction load_user began: end it.
+    server.teardown_request(lambda _error: end_pending())

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from flask_login import UserMixin
 
 from db import users as user_queries
-from db.connection import anonymous_statement
+from db.connection import begin_for_user
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,8 @@ def load_user(session_id: str) -> User | None:
         uid, session_epoch = uuid.UUID(user_id), int(epoch)
     except ValueError:
         return None
-    with anonymous_statement() as conn:
-        row = user_queries.session_user(conn, uid, session_epoch)
+    # The request's first transaction starts here; its first user_tx for this person continues it.
+    row = begin_for_user(user_queries.SESSION_USER, (uid, session_epoch))
     if row is None:
         return None
     return User(row["id"], row["email"], row["first_name"], row["last_name"], row["session_epoch"])

@@ -25,12 +25,18 @@ def find_login(conn, email: str) -> dict | None:
     return conn.execute("select id, password_hash from auth_find_login(%s)", (email,)).fetchone()
 
 
+# Also the first statement of a signed-in request's transaction (db.connection.begin_for_user).
+SESSION_USER = (
+    "select id, email, first_name, last_name, session_epoch,"
+    " set_config('app.current_user_id', id::text, true) as current_user_id"
+    " from auth_session_user(%s, %s)"
+)
+
+
 def session_user(conn, user_id, session_epoch: int) -> dict | None:
-    """The profile of a session's user, if the session's epoch is still theirs (migration 0010)."""
-    return conn.execute(
-        "select id, email, first_name, last_name, session_epoch from auth_session_user(%s, %s)",
-        (user_id, session_epoch),
-    ).fetchone()
+    """The profile of a session's user, if the session's epoch is still theirs (migrations 0010, 0011), and in the
+    same statement app.current_user_id set to them for the rest of `conn`'s transaction (only if found)."""
+    return conn.execute(SESSION_USER, (user_id, session_epoch)).fetchone()
 
 
 def get_current_user(conn) -> dict | None:

@@ -17,7 +17,6 @@ request of its own; when Table is the person's view, the dashboard's HTML alread
 import json
 import os
 import uuid
-from dataclasses import asdict
 from datetime import date, datetime
 
 import dash_ag_grid as dag
@@ -250,7 +249,7 @@ def rows(request, cursors):
     if not isinstance(request, dict):
         raise PreventUpdate
     query = parse_request(request)
-    signature = json.dumps(asdict(query), default=str, sort_keys=True)
+    signature = json.dumps(vars(query), default=str, sort_keys=True)
     # Cursors from another query (filters or sort changed since) are of no use.
     known = cursors["after"] if isinstance(cursors, dict) and cursors.get("query") == signature else {}
     start = _start_row(request)

@@ -51,6 +51,16 @@ def test_a_session_finds_its_person_only_while_its_epoch_is_current(person):
         assert session_user(conn, person, 1)["id"] == person
 
 
+def test_a_session_check_sets_the_person_for_the_rest_of_its_transaction_only_when_it_finds_them(person):
+    with anonymous_tx() as conn:
+        assert session_user(conn, person, 1) is None
+        assert conn.execute("select app_current_user_id() as id").fetchone()["id"] is None
+        session_user(conn, person, 0)
+        assert conn.execute("select app_current_user_id() as id").fetchone()["id"] == person
+    with anonymous_tx() as conn:
+        assert conn.execute("select app_current_user_id() as id").fetchone()["id"] is None
+
+
 def test_application_role_cannot_read_password_hashes_directly(person):
     with pytest.raises(psycopg.errors.InsufficientPrivilege), user_tx(person) as conn:
         conn.execute("select password_hash from users")
