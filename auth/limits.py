@@ -9,6 +9,17 @@ import config
 
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
+# The only blueprints whose views carry limits (sign-in and sign-up, the calendar feed). Every other
+# request, Dash's callbacks above all, skips flask-limiter's resolving of limits per request: a twentieth
+# of a light callback's time (docs/performance.md). tests/integration/test_limits.py fails for a limit elsewhere.
+LIMITED_BLUEPRINTS = frozenset({"auth", "calendar"})
+
+
+@limiter.request_filter
+def _carries_no_limit() -> bool:
+    return request.blueprint not in LIMITED_BLUEPRINTS
+
+
 # The shared scope names the failure counter per email and address, so it can be read back.
 _FAILURES_SCOPE = "login-failures"
 
