@@ -1,6 +1,7 @@
 """Hardening headers on every response: a strict Content-Security-Policy, no framing, no sniffing, no caching."""
 
 import dash
+from dash import _callback as dash_callback
 from flask import Flask, request
 
 from static_files import is_static_path
@@ -29,11 +30,21 @@ def content_security_policy(script_hashes: list[str]) -> str:
 
 
 def install_security_headers(server: Flask, app: dash.Dash) -> None:
+    policy = {}
+
+    def current_policy() -> str:
+        # Hashed again only when Dash holds more inline scripts than last time (a clientside callback
+        # registered after the first response, which Dash moves to the app's list as it serves a page):
+        # hashing them all for every callback was a fiftieth of its time.
+        scripts = (len(app._inline_scripts), len(dash_callback.GLOBAL_INLINE_SCRIPTS))
+        if policy.get("scripts") != scripts:
+            policy.update(value=content_security_policy(list(app.csp_hashes())))
+            policy["scripts"] = (len(app._inline_scripts), len(dash_callback.GLOBAL_INLINE_SCRIPTS))
+        return policy["value"]
+
     @server.after_request
     def harden(response):
-        # Built for each response: inline clientside callbacks may be registered after the first page
-        # was served, and hashing a few short scripts costs microseconds.
-        response.headers["Content-Security-Policy"] = content_security_policy(list(app.csp_hashes()))
+        response.headers["Content-Security-Policy"] = current_policy()
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "SAMEORIGIN"

@@ -4,6 +4,8 @@ import base64
 import hashlib
 import re
 
+from dash import _callback as dash_callback
+
 
 def _directives(response) -> dict[str, str]:
     policy = response.headers["Content-Security-Policy"]
@@ -34,6 +36,19 @@ def test_every_inline_script_of_a_page_is_allowed_by_its_hash(client, auth):
     for script in inline:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in allowed
+
+
+def test_an_inline_script_registered_after_the_first_response_is_allowed_too(app, client, auth):
+    auth.register()
+    client.get("/")  # the policy is built and kept
+    script = "window.jobforgeLateScript = 1;"
+    dash_callback.GLOBAL_INLINE_SCRIPTS.append(script)  # as an inline clientside callback registers it
+    try:
+        allowed = _directives(client.get("/"))["script-src"].split()
+    finally:
+        app._inline_scripts.remove(script)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in allowed
 
 
 def test_callbacks_and_error_pages_carry_the_headers_too(client, auth):
