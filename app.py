@@ -1,7 +1,7 @@
 """Job Forge: the app factory. `make run` serves it with gunicorn (gunicorn.conf.py)."""
 
 import dash
-from dash import dash_table
+from dash import _dash_renderer, dash_table
 from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect, generate_csrf
@@ -82,9 +82,25 @@ def _unlink_data_table() -> None:
             resource["dynamic"] = True  # still served, should a page ever use it
 
 
+# regenerator-runtime alone, linked in place of Babel's polyfill (assets/lazy/README.md).
+REGENERATOR_RUNTIME = "/assets/lazy/regenerator-runtime-0.14.1.min.js"
+
+
+def _link_regenerator_runtime_for_babel_polyfill() -> None:
+    """Dash links Babel's polyfill before React on every page (32 KB compressed): core-js, whose features every
+    browser Dash 4 runs in has natively, and regenerator-runtime, the global `regeneratorRuntime` that the async
+    code of dash-renderer, dcc and dbc calls. Only the latter is linked (REGENERATOR_RUNTIME, 2.5 KB), in the
+    same place: Dash puts external scripts right after React, before every component library."""
+    for dependency in _dash_renderer._js_dist_dependencies:
+        for lists in (dependency["relative_package_path"], dependency["external_url"]):
+            for mode, paths in lists.items():
+                lists[mode] = [path for path in paths if "polyfill" not in path]
+
+
 def create_app(config: Config | None = None) -> dash.Dash:
     config = config or Config.from_env()
     _unlink_data_table()
+    _link_regenerator_runtime_for_babel_polyfill()
     activate(config)
     use_database(prepare_database(config), config.pool_min_size, config.pool_max_size)
     server = _create_server(config)
@@ -96,6 +112,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         pages_folder=str(PROJECT_ROOT / "pages"),
         assets_folder=str(PROJECT_ROOT / "assets"),
         title="Job Forge",
+        external_scripts=[REGENERATOR_RUNTIME],
         update_title=None,
         # static_files compresses (once per file) and Flask-Compress the rest; Dash's compress=True would
         # register Flask-Compress for every response.

@@ -1,11 +1,13 @@
 """Static files: compressed once per encoding, 304 when unchanged, a year's caching when fingerprinted."""
 
+import json
 import re
 
 import brotli
 import pytest
 
 import static_files
+from app import REGENERATOR_RUNTIME
 from config import PROJECT_ROOT
 from static_files import LONG_CACHE
 
@@ -34,6 +36,10 @@ def _page_urls(client) -> list[str]:
     return re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', html)
 
 
+def _script_paths(urls: list[str]) -> list[str]:
+    return [url.split("?")[0] for url in urls]
+
+
 def _suite_url(client, name: str) -> str:
     return next(url for url in _page_urls(client) if "/_dash-component-suites/" in url and name in url)
 
@@ -47,6 +53,18 @@ def test_an_asset_is_compressed_once_per_encoding(client, compressions, encoding
     assert first.get_data() == second.get_data()
     assert first.headers["ETag"] == second.headers["ETag"]
     assert compressions == [(encoding, (PROJECT_ROOT / "assets" / "bootstrap.min.css").stat().st_size)]
+
+
+def test_dashs_callback_graph_is_compressed_once_and_revalidated(app, client, auth, compressions):
+    auth.register()
+    first = client.get("/_dash-dependencies", headers={"Accept-Encoding": "br"})
+    again = client.get("/_dash-dependencies", headers={"Accept-Encoding": "br", "If-None-Match": first.headers["ETag"]})
+    assert (first.status_code, first.headers["Content-Encoding"], again.status_code) == (200, "br", 304)
+    assert first.headers["Cache-Control"] == "no-cache"
+    assert [encoding for encoding, _size in compressions] == ["br"]
+    graph = json.loads(brotli.decompress(first.get_data()))
+    assert any("getRowsResponse" in callback["output"] for callback in graph)
+    assert app.server.test_client().get("/_dash-dependencies").status_code == 401  # still behind the sign-in
 
 
 def test_a_dash_bundle_is_compressed_once_and_decompresses_to_the_file(client, auth, compressions):
@@ -104,9 +122,9 @@ def test_fingerprinted_urls_are_cached_for_a_year(client, auth):
     auth.register()
     urls = _page_urls(client)
     suites = [url for url in urls if url.startswith("/_dash-component-suites/")]
-    assets = [url for url in urls if url.startswith("/assets/")]
+    assets = [url for url in urls if url.startswith("/assets/") and not url.startswith("/assets/lazy/")]
     assert suites and assets
-    assert all("?m=" in url for url in assets)  # Dash's fingerprint for assets
+    assert all("?m=" in url for url in assets)  # Dash's fingerprint for assets; lazy/ files carry a version
     lazy = [f"/assets/lazy/{path.name}" for path in LAZY.glob("*.js")]
     for url in suites + assets + lazy:
         response = client.get(url, headers={"Accept-Encoding": "br"})
@@ -147,8 +165,21 @@ def test_no_page_links_plotly_itself(client, auth):
     # dcc.Graph fetches plotly.js when it draws its first chart; assets/plotly_bundle.js says from where.
     auth.register()
     urls = _page_urls(client)
-    assert not any("plotly.min.js" in url or "/assets/lazy/" in url for url in urls)
+    assert not any("plotly" in url and url != "/assets/plotly_bundle.js" for url in _script_paths(urls))
     assert any(url.startswith("/assets/plotly_bundle.js") for url in urls)
+
+
+def test_pages_link_regenerator_runtime_before_the_components_and_not_babels_polyfill(client, auth):
+    auth.register()
+    urls = _page_urls(client)
+    assert not any("polyfill" in url for url in urls)
+    runtime = urls.index(REGENERATOR_RUNTIME)
+    react = next(index for index, url in enumerate(urls) if "/deps/react-dom@" in url)
+    first_component = next(
+        index for index, url in enumerate(urls) if "_dash-component-suites" in url and "/deps/" not in url
+    )
+    assert react < runtime < first_component
+    assert client.get(REGENERATOR_RUNTIME).status_code == 200
 
 
 def test_lazy_files_are_named_for_the_version_inside_them():
