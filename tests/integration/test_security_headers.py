@@ -66,3 +66,17 @@ def test_static_files_stay_cacheable(client):
     assert stylesheet.status_code == 200
     assert stylesheet.headers.get("Cache-Control") != "no-store"
     assert stylesheet.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_files_that_never_run_as_a_document_skip_the_policy_and_the_rest_keep_it(client, auth):
+    auth.register()  # Dash's component suites are behind the sign-in
+    stylesheet = client.get("/assets/bootstrap.min.css")
+    assert "Content-Security-Policy" not in stylesheet.headers
+    assert "X-Frame-Options" not in stylesheet.headers
+    script = client.get("/assets/clientside.js")
+    assert script.status_code == 200 and "Content-Security-Policy" not in script.headers
+    worker = client.get("/_dash-component-suites/dash/dash-renderer/build/dash-ws-worker.js")
+    assert worker.status_code == 200, "Dash's worker script moved: find it again"
+    assert "default-src 'self'" in worker.headers["Content-Security-Policy"]
+    missing = client.get("/assets/no-such-file.js")  # an error page is HTML
+    assert "default-src 'self'" in missing.headers["Content-Security-Policy"]
