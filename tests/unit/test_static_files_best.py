@@ -38,3 +38,23 @@ def test_small_files_and_other_encodings_are_not_compressed_again():
         body = files.get(f"etag-{encoding}", encoding, data)
         assert files.get(f"etag-{encoding}", encoding, data) is body
     assert files._to_improve is None  # nothing was queued: no thread of its own was started
+
+
+def test_smaller_files_are_compressed_again_first(monkeypatch):
+    order = []
+    compress = brotli.compress
+
+    def recording(data, quality):
+        if quality == static_files.BEST_BROTLI_QUALITY:
+            order.append(len(data))
+        return compress(data, quality=quality)
+
+    monkeypatch.setattr(static_files.brotli, "compress", recording)
+    files = static_files.CompressedFiles()
+    sizes = {"big": LARGE * 2, "medium": LARGE, "small": LARGE[: static_files.BEST_MIN_SIZE]}
+    bodies = {name: files.get(name, "br", data) for name, data in sizes.items()}  # queued in this order
+    deadline = time.monotonic() + 120
+    while any(files.get(name, "br", data) == bodies[name] for name, data in sizes.items()):
+        assert time.monotonic() < deadline, "not all compressed again at brotli 11"
+        time.sleep(0.05)
+    assert order.index(len(sizes["small"])) < order.index(len(sizes["medium"]))
