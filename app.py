@@ -82,15 +82,18 @@ def _unlink_data_table() -> None:
             resource["dynamic"] = True  # still served, should a page ever use it
 
 
-# regenerator-runtime alone, linked in place of Babel's polyfill (assets/lazy/README.md).
+# What Babel's polyfill gave that browsers lack, linked in its place (assets/lazy/README.md).
 REGENERATOR_RUNTIME = "/assets/lazy/regenerator-runtime-0.14.1.min.js"
+SET_IMMEDIATE = "/assets/lazy/setimmediate-1.0.5.min.js"
 
 
 def _link_regenerator_runtime_for_babel_polyfill() -> None:
-    """Dash links Babel's polyfill before React on every page (32 KB compressed): core-js, whose features every
-    browser Dash 4 runs in has natively, and regenerator-runtime, the global `regeneratorRuntime` that the async
-    code of dash-renderer, dcc and dbc calls. Only the latter is linked (REGENERATOR_RUNTIME, 2.5 KB), in the
-    same place: Dash puts external scripts right after React, before every component library."""
+    """Dash links Babel's polyfill before React on every page (32 KB compressed): core-js, whose language features
+    every browser Dash 4 runs in has natively, and regenerator-runtime, the global `regeneratorRuntime` that the
+    async code of dash-renderer, dcc and dbc calls. Linked in its place, where Dash puts external scripts (right
+    after React, before every component library): that runtime and core-js's one non-standard global these
+    libraries use, `setImmediate` (without it dcc schedules its promise callbacks with setTimeout, later, and a
+    page re-rendered after the person scrolled away, tests/e2e/test_documents.py showed). 3.8 KB for both."""
     for dependency in _dash_renderer._js_dist_dependencies:
         for lists in (dependency["relative_package_path"], dependency["external_url"]):
             for mode, paths in lists.items():
@@ -112,7 +115,7 @@ def create_app(config: Config | None = None) -> dash.Dash:
         pages_folder=str(PROJECT_ROOT / "pages"),
         assets_folder=str(PROJECT_ROOT / "assets"),
         title="Job Forge",
-        external_scripts=[REGENERATOR_RUNTIME],
+        external_scripts=[SET_IMMEDIATE, REGENERATOR_RUNTIME],
         update_title=None,
         # static_files compresses (once per file) and Flask-Compress the rest; Dash's compress=True would
         # register Flask-Compress for every response.

@@ -7,7 +7,7 @@ import brotli
 import pytest
 
 import static_files
-from app import REGENERATOR_RUNTIME
+from app import REGENERATOR_RUNTIME, SET_IMMEDIATE
 from config import PROJECT_ROOT
 from static_files import LONG_CACHE
 
@@ -169,17 +169,17 @@ def test_no_page_links_plotly_itself(client, auth):
     assert any(url.startswith("/assets/plotly_bundle.js") for url in urls)
 
 
-def test_pages_link_regenerator_runtime_before_the_components_and_not_babels_polyfill(client, auth):
+def test_pages_link_regenerator_runtime_and_set_immediate_before_the_components_and_not_babels_polyfill(client, auth):
     auth.register()
     urls = _page_urls(client)
     assert not any("polyfill" in url for url in urls)
-    runtime = urls.index(REGENERATOR_RUNTIME)
+    runtime, immediate = urls.index(REGENERATOR_RUNTIME), urls.index(SET_IMMEDIATE)
     react = next(index for index, url in enumerate(urls) if "/deps/react-dom@" in url)
     first_component = next(
         index for index, url in enumerate(urls) if "_dash-component-suites" in url and "/deps/" not in url
     )
-    assert react < runtime < first_component
-    assert client.get(REGENERATOR_RUNTIME).status_code == 200
+    assert react < min(runtime, immediate) and max(runtime, immediate) < first_component
+    assert client.get(REGENERATOR_RUNTIME).status_code == client.get(SET_IMMEDIATE).status_code == 200
 
 
 def test_lazy_files_are_named_for_the_version_inside_them():
