@@ -137,6 +137,9 @@ def test_leaving_with_unsaved_edits_asks_first(browser):
     browser.new_person_with_an_application()
     url = browser.driver.current_url
     _editor(browser, "cover_letter").send_keys("Half a thought")
+    # Once the page knows: its re-render after the typing can scroll the page back to the editor, and a
+    # click aimed at the link before it lands elsewhere.
+    browser.wait_for(lambda: browser.text_of(_doc("dirty", "cover_letter")) == "Unsaved changes")
     browser.click_link("Dashboard")
     alert = WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present())
     assert "unsaved changes" in alert.text

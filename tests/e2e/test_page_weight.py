@@ -28,7 +28,7 @@ def _scripts_loaded(browser) -> list[str]:
 
 def _plotly_loaded(browser) -> list[str]:
     # The loader (assets/plotly_bundle.js) is on every page; plotly.js itself is a bundle in assets/lazy or Dash's.
-    return [name for name in _scripts_loaded(browser) if "/assets/lazy/" in name or "plotly.min.js" in name]
+    return [name for name in _scripts_loaded(browser) if "/assets/lazy/plotly" in name or "plotly.min.js" in name]
 
 
 def _settled(browser, seconds: float = 1.5) -> None:
