@@ -87,7 +87,7 @@ REGENERATOR_RUNTIME = "/assets/lazy/regenerator-runtime-0.14.1.min.js"
 SET_IMMEDIATE = "/assets/lazy/setimmediate-1.0.5.min.js"
 
 
-def _link_regenerator_runtime_for_babel_polyfill() -> None:
+def _unlink_babel_polyfill() -> None:
     """Dash links Babel's polyfill before React on every page (32 KB compressed): core-js, whose language features
     every browser Dash 4 runs in has natively, and regenerator-runtime, the global `regeneratorRuntime` that the
     async code of dash-renderer, dcc and dbc calls. Linked in its place, where Dash puts external scripts (right
@@ -103,7 +103,7 @@ def _link_regenerator_runtime_for_babel_polyfill() -> None:
 def create_app(config: Config | None = None) -> dash.Dash:
     config = config or Config.from_env()
     _unlink_data_table()
-    _link_regenerator_runtime_for_babel_polyfill()
+    _unlink_babel_polyfill()
     activate(config)
     use_database(prepare_database(config), config.pool_min_size, config.pool_max_size)
     server = _create_server(config)

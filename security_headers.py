@@ -39,6 +39,10 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
+def _inline_script_counts(app: dash.Dash) -> tuple[int, int]:
+    return len(app._inline_scripts), len(dash_callback.GLOBAL_INLINE_SCRIPTS)
+
+
 def install_security_headers(server: Flask, app: dash.Dash) -> None:
     policy = {}
 
@@ -46,10 +50,9 @@ def install_security_headers(server: Flask, app: dash.Dash) -> None:
         # Hashed again only when Dash holds more inline scripts than last time (a clientside callback
         # registered after the first response, which Dash moves to the app's list as it serves a page):
         # hashing them all for every callback was a fiftieth of its time.
-        scripts = (len(app._inline_scripts), len(dash_callback.GLOBAL_INLINE_SCRIPTS))
-        if policy.get("scripts") != scripts:
-            policy.update(value=content_security_policy(list(app.csp_hashes())))
-            policy["scripts"] = (len(app._inline_scripts), len(dash_callback.GLOBAL_INLINE_SCRIPTS))
+        if policy.get("scripts") != _inline_script_counts(app):
+            policy["value"] = content_security_policy(list(app.csp_hashes()))
+            policy["scripts"] = _inline_script_counts(app)  # after: csp_hashes moves Dash's global list to the app's
         return policy["value"]
 
     @server.after_request

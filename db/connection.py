@@ -165,37 +165,38 @@ def begin_for_user(query: str, params: tuple) -> dict | None:
     """
     end_pending()
     conn = _get_pool().getconn()
-    row = None
     try:
         conn.autocommit = True  # the BEGIN is ours
         cursor = psycopg.ClientCursor(conn)
         cursor.execute("begin; " + query, params)
         cursor.nextset()
         row = cursor.fetchone()
-    finally:
-        if row is None:
-            _give_back(conn, commit=False)
+    except BaseException:
+        _give_back(conn, commit=False)
+        raise
     if row is None:
+        _give_back(conn, commit=False)
         return None
     _pending.set(_Pending(conn, str(row["id"]), os.getpid()))
     return row
 
 
-def end_pending() -> None:
-    """Rolls back a transaction begin_for_user kept that no user_tx took, and returns its connection."""
+def _take_pending(user_id: str | None = None) -> psycopg.Connection | None:
+    """The connection of this process's waiting transaction (if begun for `user_id`, when given), now taken."""
     pending = _pending.get()
     if pending is None or pending.conn is None or pending.pid != os.getpid():
-        return
-    conn, pending.conn = pending.conn, None
-    _give_back(conn, commit=False)
-
-
-def _take_pending(user_id: str) -> psycopg.Connection | None:
-    pending = _pending.get()
-    if pending is None or pending.conn is None or pending.pid != os.getpid() or pending.user_id != user_id:
+        return None
+    if user_id is not None and pending.user_id != user_id:
         return None
     conn, pending.conn = pending.conn, None
     return conn
+
+
+def end_pending() -> None:
+    """Rolls back a transaction begin_for_user kept that no user_tx took, and returns its connection."""
+    conn = _take_pending()
+    if conn is not None:
+        _give_back(conn, commit=False)
 
 
 @contextmanager
