@@ -137,9 +137,10 @@ def test_leaving_with_unsaved_edits_asks_first(browser):
     browser.new_person_with_an_application()
     url = browser.driver.current_url
     _editor(browser, "cover_letter").send_keys("Half a thought")
-    # Once the page knows: its re-render after the typing can scroll the page back to the editor, and a
-    # click aimed at the link before it lands elsewhere.
+    # Once the page knows; and with the editor no longer focused, as it is not once a person reaches for the
+    # link: a late re-render of the focused editor scrolls it back into view, and the click lands elsewhere.
     browser.wait_for(lambda: browser.text_of(_doc("dirty", "cover_letter")) == "Unsaved changes")
+    browser.driver.execute_script("document.activeElement.blur();")
     browser.click_link("Dashboard")
     alert = WebDriverWait(browser.driver, 5).until(expected_conditions.alert_is_present())
     assert "unsaved changes" in alert.text
